@@ -1,0 +1,53 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Occupation, User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "affiliation",
+            "occupation",
+            "country",
+            "jurisdiction",
+            "languages",
+            "interests",
+            "bio",
+        ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.fields["display_name"].help_text = _("Shown on everything you write.")
+        self.fields["affiliation"].required = True
+
+
+class ConductAcceptForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_("I have read the code of conduct and agree to follow it."), required=True
+    )
+
+
+class ConductPublishForm(forms.Form):
+    body = forms.CharField(
+        label=_("Text (Markdown)"), widget=forms.Textarea(attrs={"rows": 18}), max_length=50000
+    )
+    summary_of_changes = forms.CharField(
+        label=_("What changed"),
+        max_length=300,
+        required=False,
+        help_text=_("Shown to members when they are asked to accept the new version."),
+    )
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, affiliation, country or interest"), required=False)
+    occupation = forms.ChoiceField(
+        label=_("Occupation"),
+        required=False,
+        choices=[("", _("Any occupation")), *Occupation.choices],
+    )

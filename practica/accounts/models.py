@@ -1,0 +1,143 @@
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Occupation(models.TextChoices):
+    JUDGE = "judge", _("Judge or justice of the peace")
+    LAWYER = "lawyer", _("Lawyer")
+    PARALEGAL = "paralegal", _("Paralegal")
+    LITIGATOR = "litigator", _("Litigator")
+    COURT_STAFF = "court_staff", _("Court staff")
+    TREATMENT = "treatment", _("Treatment professional")
+    ACADEMIC = "academic", _("Academic")
+    ADVOCATE = "advocate", _("Community advocate")
+    LIVED_EXPERIENCE = "lived_experience", _("Person with lived experience")
+    CONSULTANT = "consultant", _("Consultant")
+    OTHER = "other", _("Other")
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person on the platform; the profile lives here because it is on every page."""
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("email address"), unique=True)
+
+    display_name = models.CharField(_("name"), max_length=120, blank=True)
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Your court, agency, firm or organisation."),
+    )
+    occupation = models.CharField(
+        _("occupation"), max_length=32, choices=Occupation.choices, blank=True
+    )
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    jurisdiction = models.CharField(
+        _("jurisdiction"),
+        max_length=200,
+        blank=True,
+        help_text=_("The state, province or court system you work in, if it matters."),
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("Separate with commas.")
+    )
+    interests = models.CharField(
+        _("areas of interest"), max_length=300, blank=True, help_text=_("Separate with commas.")
+    )
+    bio = models.TextField(_("short bio"), max_length=2000, blank=True)
+    accepted_conduct_version = models.PositiveIntegerField(
+        _("code of conduct version accepted"), default=0
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def name(self) -> str:
+        return self.display_name or _("Unnamed member")
+
+    @property
+    def profile_complete(self) -> bool:
+        """Name and affiliation appear on everything a member writes."""
+        return bool(self.display_name.strip() and self.affiliation.strip())
+
+    @property
+    def language_list(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+    @property
+    def interest_list(self) -> list[str]:
+        return [part.strip() for part in self.interests.split(",") if part.strip()]
+
+
+class CodeOfConduct(models.Model):
+    """One published version of the platform code of conduct; the highest is in force."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    body = models.TextField(_("text (Markdown)"))
+    summary_of_changes = models.CharField(_("what changed"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("code of conduct")
+        verbose_name_plural = _("code of conduct versions")
+
+    def __str__(self) -> str:
+        return f"{_('Code of conduct')} v{self.version}"
+
+
+class ConductAcceptance(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conduct_acceptances"
+    )
+    conduct = models.ForeignKey(CodeOfConduct, on_delete=models.PROTECT, related_name="+")
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "conduct"], name="one_acceptance_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} accepted v{self.conduct.version}"

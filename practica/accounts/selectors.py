@@ -1,0 +1,35 @@
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+
+from .models import CodeOfConduct, User
+
+CONDUCT_CACHE_KEY = "conduct:current-version"
+
+
+def conduct_current() -> CodeOfConduct | None:
+    return CodeOfConduct.objects.order_by("-version").first()
+
+
+def conduct_current_version() -> int:
+    """The version in force (0 when none is published); cached, cleared on publish."""
+    version = cache.get(CONDUCT_CACHE_KEY)
+    if version is None:
+        current = conduct_current()
+        version = current.version if current else 0
+        cache.set(CONDUCT_CACHE_KEY, version, 300)
+    return int(version)
+
+
+def people_list(*, query: str = "", occupation: str = "") -> QuerySet[User]:
+    """Active people with a complete profile, for the People page."""
+    qs = User.objects.filter(is_active=True).exclude(display_name="").exclude(affiliation="")
+    if query:
+        qs = qs.filter(
+            Q(display_name__icontains=query)
+            | Q(affiliation__icontains=query)
+            | Q(interests__icontains=query)
+            | Q(country__icontains=query)
+        )
+    if occupation:
+        qs = qs.filter(occupation=occupation)
+    return qs.order_by("display_name", "id")

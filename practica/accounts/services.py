@@ -1,0 +1,61 @@
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+
+from practica.core.audit import audit_record
+from practica.core.errors import ServiceError
+
+from .models import CodeOfConduct, ConductAcceptance, User
+from .permissions import check_can_publish_conduct
+from .selectors import CONDUCT_CACHE_KEY, conduct_current
+
+PROFILE_FIELDS = (
+    "display_name",
+    "affiliation",
+    "occupation",
+    "country",
+    "jurisdiction",
+    "languages",
+    "interests",
+    "bio",
+)
+
+
+@transaction.atomic
+def profile_update(*, user: User, **fields: Any) -> User:
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(user, name, value.strip() if isinstance(value, str) else value)
+    user.save(update_fields=list(fields))
+    return user
+
+
+@transaction.atomic
+def conduct_publish(*, actor: User, body: str, summary_of_changes: str = "") -> CodeOfConduct:
+    """Publish a new version; every member must accept it before their next write."""
+    check_can_publish_conduct(actor)
+    if not body.strip():
+        raise ServiceError("The code of conduct cannot be empty.")
+    current = conduct_current()
+    conduct = CodeOfConduct.objects.create(
+        version=(current.version + 1) if current else 1,
+        body=body.strip(),
+        summary_of_changes=summary_of_changes.strip(),
+        published_by=actor,
+    )
+    transaction.on_commit(lambda: cache.delete(CONDUCT_CACHE_KEY))
+    cache.delete(CONDUCT_CACHE_KEY)
+    audit_record(actor=actor, action="conduct.publish", target=conduct)
+    return conduct
+
+
+@transaction.atomic
+def conduct_accept(*, user: User, conduct: CodeOfConduct) -> None:
+    """Record that `user` accepted `conduct` (idempotent; never lowers the version)."""
+    ConductAcceptance.objects.get_or_create(user=user, conduct=conduct)
+    if user.accepted_conduct_version < conduct.version:
+        user.accepted_conduct_version = conduct.version
+        user.save(update_fields=["accepted_conduct_version"])

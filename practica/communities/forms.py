@@ -1,0 +1,259 @@
+from typing import Any
+
+from django import forms
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from practica.accounts.models import Occupation, User
+
+from .models import Community, CommunityProposal, FocusArea, Role
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Find by name"), required=False, max_length=100)
+    focus = forms.ChoiceField(label=_("Focus area"), required=False)
+
+    def __init__(self, *args: Any, focus_areas: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["focus"].choices = [("", _("All focus areas"))] + [
+            (area.slug, area.name) for area in focus_areas
+        ]
+
+
+class JoinForm(forms.Form):
+    occupation = forms.ChoiceField(label=_("Occupation"), choices=Occupation.choices)
+    affiliation = forms.CharField(
+        label=_("Affiliation"),
+        max_length=200,
+        help_text=_("Your court, agency, firm or organisation."),
+    )
+    interest = forms.CharField(
+        label=_("Area of interest"),
+        max_length=300,
+        help_text=_("What you would like to learn about or contribute."),
+    )
+    statement = forms.CharField(
+        label=_("Why do you want to join?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few sentences for the community's leaders."),
+    )
+    eligibility_declared = forms.BooleanField(required=False)
+    conduct_accepted = forms.BooleanField(
+        required=False,
+        label=_("I have read the code of conduct and the community's rules and agree to follow "
+                "them."),
+    )  # fmt: skip
+
+    def __init__(
+        self, *args: Any, community: Community, user: User, has_conduct: bool, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "occupation": user.occupation,
+                "affiliation": user.affiliation,
+                "interest": user.interests,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if community.is_restricted:
+            field = self.fields["eligibility_declared"]
+            field.required = True
+            field.label = _("I confirm I am eligible: %(who)s") % {"who": community.eligibility}
+            field.help_text = _("The leaders will verify this before approving your request.")
+        else:
+            del self.fields["eligibility_declared"]
+        if has_conduct:
+            self.fields["conduct_accepted"].required = True
+        else:
+            del self.fields["conduct_accepted"]
+
+
+class InvitationAcceptForm(forms.Form):
+    eligibility_declared = forms.BooleanField(required=False)
+    conduct_accepted = forms.BooleanField(
+        required=False,
+        label=_("I have read the code of conduct and the community's rules and agree to follow "
+                "them."),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, community: Community, has_conduct: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if community.is_restricted:
+            self.fields["eligibility_declared"].required = True
+            self.fields["eligibility_declared"].label = _("I confirm I am eligible: %(who)s") % {
+                "who": community.eligibility
+            }
+        else:
+            del self.fields["eligibility_declared"]
+        if has_conduct:
+            self.fields["conduct_accepted"].required = True
+        else:
+            del self.fields["conduct_accepted"]
+
+
+class DecisionForm(forms.Form):
+    APPROVE, DECLINE = "approve", "decline"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve")), (DECLINE, _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    eligibility_verified = forms.BooleanField(required=False)
+    reason = forms.CharField(
+        label=_("Reason (required to decline; the applicant sees it)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, community: Community, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if community.is_restricted:
+            self.fields["eligibility_verified"].label = _(
+                "I have verified the applicant's eligibility: %(who)s"
+            ) % {"who": community.eligibility}
+        else:
+            del self.fields["eligibility_verified"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        decision = data.get("decision")
+        if decision == self.DECLINE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Please give the applicant a reason."))
+        verifying = decision == self.APPROVE and "eligibility_verified" in self.fields
+        if verifying and not data.get("eligibility_verified"):
+            self.add_error(
+                "eligibility_verified",
+                _("Verify the applicant's eligibility before approving."),
+            )
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The member will see this."),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+def _split_emails(value: str) -> list[str]:
+    return [part.strip() for part in value.replace(",", "\n").splitlines() if part.strip()]
+
+
+class InvitationForm(forms.Form):
+    emails = forms.CharField(
+        label=_("Email addresses"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line, or separated by commas. At most 50 at a time."),
+    )
+    message = forms.CharField(
+        label=_("Personal message (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_emails(self) -> list[str]:
+        emails = _split_emails(self.cleaned_data["emails"])
+        bad = []
+        for email in emails:
+            try:
+                validate_email(email)
+            except forms.ValidationError:
+                bad.append(email)
+        if bad:
+            raise forms.ValidationError(
+                _("These are not valid email addresses: %(bad)s") % {"bad": ", ".join(bad)}
+            )
+        if not emails:
+            raise forms.ValidationError(_("Enter at least one email address."))
+        if len(emails) > 50:
+            raise forms.ValidationError(_("At most 50 invitations at a time."))
+        return emails
+
+
+class CommunitySettingsForm(forms.ModelForm):
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Community
+        fields = [
+            "summary",
+            "domain",
+            "focus_areas",
+            "rules",
+            "visibility",
+            "join_policy",
+            "eligibility",
+            "status",
+        ]
+        widgets = {
+            "domain": forms.Textarea(attrs={"rows": 5}),
+            "rules": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args: Any, allow_status: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not allow_status:  # creating and retiring communities is the host staff's call
+            del self.fields["status"]
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = CommunityProposal
+        fields = ["name", "domain", "rationale", "audience"]
+        widgets = {
+            "domain": forms.Textarea(attrs={"rows": 4}),
+            "rationale": forms.Textarea(attrs={"rows": 4}),
+            "audience": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"audience": _("Which people would join: occupations, places, roles.")}
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if Community.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("A community with this name already exists."))
+        return name
+
+
+class ProposalReviewForm(forms.Form):
+    ACCEPT, DECLINE = "accept", "decline"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(ACCEPT, _("Accept and create the community")), (DECLINE, _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    summary = forms.CharField(
+        label=_("Short summary for the directory"), required=False, max_length=300
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label=_("Reason (required to decline; the proposer sees it)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == self.DECLINE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Please give the proposer a reason."))
+        return data

@@ -1,0 +1,271 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from practica.accounts.models import Occupation
+from practica.core.models import TimeStampedModel
+
+
+class FocusArea(models.Model):
+    """The platform's own taxonomy of what communities work on; managed by staff."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members-only content")
+    HIDDEN = "hidden", _("Hidden")
+
+
+class JoinPolicy(models.TextChoices):
+    OPEN = "open", _("Open: anyone may join")
+    APPROVAL = "approval", _("On approval by the leaders")
+    INVITATION = "invitation", _("By invitation only")
+
+
+class CommunityStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Community(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    summary = models.CharField(_("short summary"), max_length=300)
+    domain = models.TextField(_("domain statement"), help_text=_("What the community is about."))
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="communities", verbose_name=_("focus areas")
+    )
+    rules = models.TextField(
+        _("community rules (Markdown)"),
+        blank=True,
+        help_text=_("Rules on top of the platform code of conduct."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    join_policy = models.CharField(
+        _("join policy"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
+    )
+    eligibility = models.CharField(
+        _("eligibility requirement"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Leave empty if anyone may join. Otherwise say who may, e.g. "
+            "“Judges and justices of the peace only”: applicants declare it and "
+            "leaders verify it."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=CommunityStatus.choices, default=CommunityStatus.ACTIVE
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("community")
+        verbose_name_plural = _("communities")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community_detail", args=[self.slug])
+
+    @property
+    def is_restricted(self) -> bool:
+        return bool(self.eligibility.strip())
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == CommunityStatus.ACTIVE
+
+    @property
+    def needs_review(self) -> bool:
+        """Requests wait for a leader when the policy says so or eligibility must be verified."""
+        return self.join_policy == JoinPolicy.APPROVAL or self.is_restricted
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice chair")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER_AT_LARGE = "member_at_large", _("Member-at-large")
+    MEMBER = "member", _("Member")
+
+
+LEADER_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY, Role.MEMBER_AT_LARGE})
+SINGLE_SEAT_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY})
+MAX_MEMBERS_AT_LARGE = 4
+ROLE_ORDER = [Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY, Role.MEMBER_AT_LARGE, Role.MEMBER]
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "community"], name="one_membership"),
+        ]
+        indexes = [models.Index(fields=["community", "role"])]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.community} ({self.role})"
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role in LEADER_ROLES
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class JoinRequest(TimeStampedModel):
+    """What an applicant told the leaders, kept as it was when they asked."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="join_requests")
+    occupation = models.CharField(_("occupation"), max_length=32, choices=Occupation.choices)
+    affiliation = models.CharField(_("affiliation"), max_length=200)
+    interest = models.CharField(_("area of interest"), max_length=300)
+    statement = models.TextField(_("statement"), max_length=3000)
+    eligibility_declared = models.BooleanField(_("eligibility declared"), default=False)
+    conduct_version = models.PositiveIntegerField(_("code of conduct accepted"), default=0)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    eligibility_verified = models.BooleanField(_("eligibility verified"), default=False)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "community"],
+                condition=Q(status="pending"),
+                name="one_pending_request",
+            )
+        ]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.community} ({self.status})"
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link sent by email; only a hash of its token is stored."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.community}"
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class CommunityProposal(TimeStampedModel):
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_proposals"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    domain = models.TextField(_("domain"), help_text=_("What would the community be about?"))
+    rationale = models.TextField(
+        _("rationale"), help_text=_("Why is it needed? What would members do together?")
+    )
+    audience = models.TextField(_("who it is for"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    community = models.ForeignKey(
+        Community, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("community proposal")
+        verbose_name_plural = _("community proposals")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,175 @@
+"""Reads for communities; every list is already filtered by what the reader may see."""
+
+from typing import Any
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
+
+from practica.accounts.permissions import is_active_user, is_staff
+
+from .models import (
+    LEADER_ROLES,
+    ROLE_ORDER,
+    Community,
+    CommunityProposal,
+    CommunityStatus,
+    FocusArea,
+    Invitation,
+    JoinRequest,
+    Membership,
+    ProposalStatus,
+    RequestStatus,
+    Visibility,
+)
+from .permissions import check_see_community
+
+_ROLE_RANK = Case(
+    *[When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)],
+    output_field=IntegerField(),
+)
+
+
+def communities_visible_to(user: Any) -> QuerySet[Community]:
+    """Communities whose existence `user` may know of (hidden ones only to their members)."""
+    qs = Community.objects.all()
+    if is_staff(user):
+        return qs
+    if is_active_user(user):
+        mine = Membership.objects.filter(user_id=user.pk).values("community_id")
+        return qs.filter(~Q(visibility=Visibility.HIDDEN) | Q(pk__in=mine))
+    return qs.exclude(visibility=Visibility.HIDDEN)
+
+
+def community_directory(
+    *, user: Any, focus: str = "", query: str = "", include_archived: bool = False
+) -> QuerySet[Community]:
+    qs = communities_visible_to(user)
+    if not include_archived:
+        qs = qs.filter(status=CommunityStatus.ACTIVE)
+    if focus:
+        qs = qs.filter(focus_areas__slug=focus)
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(summary__icontains=query))
+    return (
+        qs.annotate(member_count=Count("memberships", distinct=True))
+        .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")))
+        .order_by("name")
+    )
+
+
+def focus_areas() -> QuerySet[FocusArea]:
+    return FocusArea.objects.order_by("position", "name")
+
+
+def access_community(*, user: Any, slug: str) -> Community:
+    """Fetch and authorise in one call: missing and hidden answer the same 404."""
+    community = (
+        Community.objects.filter(slug=slug)
+        .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")))
+        .first()
+    )
+    if community is None:
+        raise Http404
+    check_see_community(user, community)
+    return community
+
+
+def community_member_count(*, community: Community) -> int:
+    return Membership.objects.filter(community=community).count()
+
+
+def community_leaders(*, community: Community) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(community=community, role__in=LEADER_ROLES)
+        .select_related("user")
+        .annotate(rank=_ROLE_RANK)
+        .order_by("rank", "joined_at")
+    )
+
+
+def community_members(*, community: Community, query: str = "") -> QuerySet[Membership]:
+    qs = Membership.objects.filter(community=community).select_related("user")
+    if query:
+        qs = qs.filter(
+            Q(user__display_name__icontains=query) | Q(user__affiliation__icontains=query)
+        )
+    return qs.annotate(rank=_ROLE_RANK).order_by("rank", "user__display_name", "id")
+
+
+def membership_of(*, community: Community, user_id: int) -> Membership:
+    membership = (
+        Membership.objects.filter(community=community, user_id=user_id)
+        .select_related("user")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def pending_requests(*, community: Community) -> QuerySet[JoinRequest]:
+    return (
+        JoinRequest.objects.filter(community=community, status=RequestStatus.PENDING)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+
+
+def recent_decisions(*, community: Community, limit: int = 20) -> QuerySet[JoinRequest]:
+    return (
+        JoinRequest.objects.filter(community=community)
+        .exclude(status=RequestStatus.PENDING)
+        .select_related("user", "decided_by")
+        .order_by("-decided_at", "-id")[:limit]
+    )
+
+
+def pending_request_of(*, user: Any, community: Community) -> JoinRequest | None:
+    if not is_active_user(user):
+        return None
+    return JoinRequest.objects.filter(
+        user_id=user.pk, community=community, status=RequestStatus.PENDING
+    ).first()
+
+
+def user_requests(*, user: Any) -> QuerySet[JoinRequest]:
+    return (
+        JoinRequest.objects.filter(user_id=user.pk)
+        .select_related("community")
+        .order_by("-created_at", "-id")
+    )
+
+
+def my_memberships(*, user: Any) -> QuerySet[Membership]:
+    if not is_active_user(user):
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user_id=user.pk)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def memberships_visible_to(*, viewer: Any, member: Any) -> QuerySet[Membership]:
+    """The communities `member` belongs to, less the hidden ones `viewer` may not know of."""
+    visible = communities_visible_to(viewer).values("pk")
+    return (
+        Membership.objects.filter(user=member, community__in=visible)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def community_invitations(*, community: Community) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(community=community).select_related("invited_by")[:50]
+
+
+def proposals_for_review() -> QuerySet[CommunityProposal]:
+    return CommunityProposal.objects.select_related("proposer", "reviewed_by").order_by(
+        Case(When(status=ProposalStatus.PENDING, then=Value(0)), default=Value(1)),
+        "-created_at",
+    )
+
+
+def proposals_of(*, user: Any) -> QuerySet[CommunityProposal]:
+    return CommunityProposal.objects.filter(proposer_id=user.pk).select_related("community")

@@ -1,0 +1,34 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+_COMING = {
+    "events": (
+        _("Events"),
+        _("Webinars, workshops, meetings and conferences of every community will be listed "
+          "here, with registration and calendars."),
+    ),
+    "library": (
+        _("Library"),
+        _("The communities' shared templates, guides, case studies and toolkits will be "
+          "collected here."),
+    ),
+    "search": (
+        _("Search"),
+        _("Full-text search over posts, events, resources and people will live here. Until "
+          "then, find communities by name in the directory and people on the People page."),
+    ),
+}  # fmt: skip
+
+
+def coming_soon(request: HttpRequest, section: str) -> HttpResponse:
+    title, text = _COMING[section]
+    return render(request, "core/coming_soon.html", {"title": title, "text": text})
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

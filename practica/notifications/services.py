@@ -1,0 +1,50 @@
+"""Tell people things: on the site at once, by email through the task queue after commit.
+
+Takes user ids and a payload; imports no domain app.
+"""
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Notification
+
+
+def notify(
+    *,
+    user_ids: Iterable[int],
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    email: bool = True,
+) -> list[Notification]:
+    """Create one notification per recipient; queue their emails once the caller commits."""
+    from .tasks import notification_email
+
+    notes = Notification.objects.bulk_create(
+        [
+            Notification(recipient_id=uid, kind=kind, title=title[:200], body=body, url=url)
+            for uid in dict.fromkeys(user_ids)
+        ]
+    )
+    if email:
+        for note in notes:
+            transaction.on_commit(partial(notification_email.enqueue, note.pk))
+    return notes
+
+
+def email_later(*, to: str, subject: str, body: str) -> None:
+    """Send one email to an address (someone who may have no account yet) after commit."""
+    from .tasks import email_send
+
+    transaction.on_commit(partial(email_send.enqueue, to, subject, body))
+
+
+def notifications_mark_read(*, user_id: int, ids: Iterable[int] | None = None) -> int:
+    qs = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())

@@ -155,6 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_SIGNUP_REDIRECT_URL = "/profile/?welcome=1"  # say who you are before anything else
 
 ACCOUNT_ADAPTER = "practica.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -43,6 +43,7 @@ from .permissions import (
     check_review_proposals,
     check_see_members,
     community_abilities,
+    is_member,
 )
 
 
@@ -127,6 +128,9 @@ def community_join(request: HttpRequest, slug: str) -> HttpResponse:
     pending = selectors.pending_request_of(user=request.user, community=community)
     if pending is not None:
         messages.info(request, _("You have already asked to join; the leaders will reply soon."))
+        return redirect(community)
+    if is_member(request.user, community):
+        messages.info(request, _("You are already a member of this community."))
         return redirect(community)
     check_join(request.user, community)
     conduct = conduct_current()

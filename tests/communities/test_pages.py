@@ -1,0 +1,107 @@
+"""What readers see: the directory, a community's home and its member list."""
+
+import pytest
+from django.urls import reverse
+
+from practica.communities.models import FocusArea
+from tests.factories import CommunityFactory, UserFactory, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_directory_filters_by_focus_area_and_name(client):
+    skills = FocusArea.objects.get(slug="skills")
+    youth = CommunityFactory(name="Youth Justice")
+    youth.focus_areas.add(skills)
+    CommunityFactory(name="Court Management")
+    page = client.get(reverse("community_list"), {"focus": "skills"}).content.decode()
+    assert "Youth Justice" in page and "Court Management" not in page
+    page = client.get(reverse("community_list"), {"q": "court"}).content.decode()
+    assert "Court Management" in page and "Youth Justice" not in page
+
+
+def test_hidden_communities_exist_only_for_members_and_staff(client, staff):
+    hidden = CommunityFactory(name="Quiet Circle", visibility="hidden")
+    insider = make_member(hidden)
+    url = reverse("community_detail", args=[hidden.slug])
+    assert client.get(url).status_code == 404
+    assert "Quiet Circle" not in client.get(reverse("community_list")).content.decode()
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("community_members", args=[hidden.slug])).status_code == 404
+    client.force_login(insider)
+    assert client.get(url).status_code == 200
+    assert "Quiet Circle" in client.get(reverse("community_list")).content.decode()
+    client.force_login(staff)
+    assert client.get(url).status_code == 200
+
+
+def test_members_only_community_shows_about_but_not_members(client):
+    closed = CommunityFactory(visibility="members", domain="We study *bail* reform.")
+    make_member(closed, display_name="Secret Sam")
+    about = client.get(reverse("community_detail", args=[closed.slug])).content.decode()
+    assert "<em>bail</em>" in about
+    assert "Only members can read" in about
+    client.force_login(UserFactory())
+    assert client.get(reverse("community_members", args=[closed.slug])).status_code == 403
+
+
+def test_community_home_shows_leaders_count_and_status(client, community, chair):
+    make_member(community, role="secretary", display_name="Sara Secretary")
+    page = client.get(reverse("community_detail", args=[community.slug])).content.decode()
+    assert "Chris Chair" in page and "Sara Secretary" in page
+    assert "2 members" in page
+    assert "Log in to join" in page
+
+
+def test_member_list_shows_name_and_affiliation(client, community, member):
+    client.force_login(member)
+    page = client.get(reverse("community_members", args=[community.slug])).content.decode()
+    assert "Mia Member" in page and "Example Court" in page
+
+
+def test_rules_markdown_is_sanitised(client):
+    community = CommunityFactory(
+        rules="<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org)"
+    )
+    page = client.get(reverse("community_detail", args=[community.slug])).content.decode()
+    assert "<script>alert" not in page
+    assert 'href="javascript:' not in page
+    assert 'href="https://example.org" rel="nofollow ugc noopener"' in page
+
+
+def test_titles_are_escaped(client):
+    CommunityFactory(name="<b>Bold</b> Court", summary="<img src=x onerror=alert(1)>")
+    page = client.get(reverse("community_list")).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; Court" in page
+    assert "<img src=x" not in page
+
+
+def test_directory_query_count_is_constant(client, django_assert_num_queries, user):
+    for _ in range(3):
+        c = CommunityFactory()
+        c.focus_areas.add(FocusArea.objects.first())
+        make_member(c)
+    client.force_login(user)
+    client.get(reverse("community_list"))  # warm the conduct cache and session
+    with django_assert_num_queries(7):
+        client.get(reverse("community_list"))
+    for _ in range(10):
+        c = CommunityFactory()
+        c.focus_areas.add(FocusArea.objects.last())
+        make_member(c)
+    with django_assert_num_queries(7):
+        client.get(reverse("community_list"))
+
+
+def test_member_list_query_count_is_constant(client, django_assert_num_queries, community, chair):
+    client.force_login(chair)
+    client.get(reverse("community_members", args=[community.slug]))
+    for _ in range(3):
+        make_member(community)
+    with django_assert_num_queries(8):
+        client.get(reverse("community_members", args=[community.slug]))
+    for _ in range(20):
+        make_member(community)
+    with django_assert_num_queries(8):
+        client.get(reverse("community_members", args=[community.slug]))

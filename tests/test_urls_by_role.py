@@ -1,0 +1,243 @@
+"""Every URL pattern of the site, requested as every kind of person, answers as expected.
+
+A URL pattern without an entry in EXPECTED (or, for the admin, without a rule) fails the
+test, so that nobody adds a page without deciding who may see it.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from practica.communities.models import CommunityProposal, Invitation, JoinRequest
+from practica.notifications.services import notify
+from tests.factories import CommunityFactory, UserFactory, make_member
+
+ROLES = (
+    "anonymous",
+    "outsider",
+    "applicant",
+    "member",
+    "other_leader",
+    "leader",
+    "staff",
+    "deactivated",
+)
+TOKEN = "a-known-invitation-token"
+
+
+def walk(resolver=None, prefix="", namespace=""):
+    """(name, route) for every pattern, names qualified by their namespace."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, prefix + str(pattern.pattern)
+
+
+@dataclass
+class World:
+    community: object
+    other: object
+    users: dict
+    proposal: object
+    join_request: object
+    invitation: object
+
+
+@pytest.fixture
+def world(db):
+    community = CommunityFactory(visibility="members", join_policy="approval")
+    other = CommunityFactory()
+    leader = make_member(community, role="chair")
+    member = make_member(community)
+    other_leader = make_member(other, role="chair")
+    applicant = UserFactory()
+    join_request = JoinRequest.objects.create(
+        user=applicant, community=community, occupation="lawyer", affiliation="A",
+        interest="b", statement="c",
+    )  # fmt: skip
+    users = {
+        "anonymous": None,
+        "outsider": UserFactory(),
+        "applicant": applicant,
+        "member": member,
+        "other_leader": other_leader,
+        "leader": leader,
+        "staff": UserFactory(is_staff=True, is_superuser=True),
+        "deactivated": UserFactory(is_active=False),
+    }
+    proposal = CommunityProposal.objects.create(
+        proposer=member, name="New", domain="d", rationale="r", audience="a"
+    )
+    invitation = Invitation.objects.create(
+        community=community,
+        email="guest@example.org",
+        token_hash=hashlib.sha256(TOKEN.encode()).hexdigest(),
+        invited_by=leader,
+        expires_at="2999-01-01T00:00:00Z",
+    )
+    notify(user_ids=[member.pk], kind="test", title="Hello", email=False)
+    return World(community, other, users, proposal, join_request, invitation)
+
+
+def row(anonymous, outsider, applicant, member, other_leader, leader, staff, deactivated=None):
+    values = (anonymous, outsider, applicant, member, other_leader, leader, staff)
+    return dict(
+        zip(ROLES, (*values, anonymous if deactivated is None else deactivated), strict=True)
+    )
+
+
+ALL_200 = row(200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN = row(302, 200, 200, 200, 200, 200, 200)
+POST_ONLY = row(302, 405, 405, 405, 405, 405, 405)
+LEADERS = row(302, 403, 403, 403, 403, 200, 200)
+STAFF = row(302, 403, 403, 403, 403, 403, 200)
+ANON_ONLY = row(200, 302, 302, 302, 302, 302, 302)
+
+
+def slug(w):
+    return {"slug": w.community.slug}
+
+
+# name → (kwargs from the world, {role: status})
+EXPECTED = {
+    "home": (None, ALL_200),
+    "events": (None, ALL_200),
+    "library": (None, ALL_200),
+    "search": (None, ALL_200),
+    "healthz": (None, ALL_200),
+    "conduct": (None, ALL_200),
+    "community_list": (None, ALL_200),
+    "profile_edit": (None, SIGNED_IN),
+    "people": (None, SIGNED_IN),
+    "person_detail": (lambda w: {"pk": w.users["member"].pk}, SIGNED_IN),
+    "notification_list": (None, SIGNED_IN),
+    "notifications_read": (None, POST_ONLY),
+    "conduct_publish": (None, STAFF),
+    "proposal_create": (None, SIGNED_IN),
+    "proposal_mine": (None, SIGNED_IN),
+    "proposal_queue": (None, STAFF),
+    "proposal_review": (lambda w: {"pk": w.proposal.pk}, STAFF),
+    "community_detail": (slug, ALL_200),
+    # Members-only community: the about page is public, the member list is not.
+    "community_members": (slug, row(403, 403, 403, 200, 403, 200, 200)),
+    # Applicants are reminded of their pending request; members are told they are in.
+    "community_join": (slug, row(302, 200, 302, 302, 200, 302, 200)),
+    "community_leave": (slug, row(302, 403, 403, 200, 403, 403, 403)),
+    "community_settings": (slug, LEADERS),
+    "community_requests": (slug, LEADERS),
+    "request_decide": (lambda w: {**slug(w), "pk": w.join_request.pk}, LEADERS),
+    "request_withdraw": (lambda w: {**slug(w), "pk": w.join_request.pk}, POST_ONLY),
+    "member_remove": (lambda w: {**slug(w), "user_id": w.users["member"].pk}, LEADERS),
+    "member_role": (lambda w: {**slug(w), "user_id": w.users["member"].pk}, POST_ONLY),
+    "community_invitations": (slug, LEADERS),
+    "invitation_revoke": (lambda w: {**slug(w), "pk": w.invitation.pk}, POST_ONLY),
+    "invitation_accept": (lambda w: {"token": TOKEN}, SIGNED_IN),
+    "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
+    # django-allauth
+    "account_login": (None, ANON_ONLY),
+    "account_signup": (None, ANON_ONLY),
+    "account_logout": (None, SIGNED_IN),
+    "account_inactive": (None, ALL_200),
+    "account_reauthenticate": (None, SIGNED_IN),
+    "account_email": (None, SIGNED_IN),
+    "account_email_verification_sent": (None, ALL_200),
+    "account_change_password": (None, SIGNED_IN),
+    "account_set_password": (None, row(302, 302, 302, 302, 302, 302, 302)),
+    "account_reset_password": (None, ALL_200),
+    "account_reset_password_done": (None, ALL_200),
+    "account_reset_password_from_key": (lambda w: {"uidb36": "zz", "key": "bad"}, ALL_200),
+    "account_reset_password_from_key_done": (None, ALL_200),
+    "account_confirm_email": (lambda w: {"key": "not-a-key"}, ALL_200),
+    "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
+}
+
+NON_STAFF_TO_ADMIN_LOGIN = row(302, 302, 302, 302, 302, 302, 200)
+
+
+def admin_case(name, route, w):
+    """The admin's URLs follow one rule: staff only; others go to the admin's log-in."""
+    if name is None:
+        if "(?P<url>" in route:
+            return "/admin/no-such-page/", row(302, 302, 302, 302, 302, 302, 404)
+        # Old-style object URLs redirect to the change page.
+        path = "/" + re.sub(r"<path:object_id>", str(w.users["staff"].pk), route)
+        return path, row(302, 302, 302, 302, 302, 302, 302)
+    short = name.split(":", 1)[1]
+    kwargs = {}
+    if short == "login":
+        return reverse(name), row(200, 200, 200, 200, 200, 200, 302)
+    if short == "logout":
+        return reverse(name), row(302, 302, 302, 302, 302, 302, 405)
+    if short == "view_on_site":
+        ct = ContentType.objects.get_for_model(w.community)
+        kwargs = {"content_type_id": ct.pk, "object_id": w.community.pk}
+        return reverse(name, kwargs=kwargs), row(302, 302, 302, 302, 302, 302, 302)
+    if short == "autocomplete":
+        query = "?app_label=communities&model_name=membership&field_name=user&term=a"
+        return reverse(name) + query, row(302, 302, 302, 302, 302, 302, 200)
+    if short.endswith("user_password_change"):  # Django's UserAdmin names it auth_user_...
+        kwargs = {"id": w.users["staff"].pk}
+    if short == "app_list":
+        kwargs = {"app_label": "communities"}
+    model = next(
+        (
+            m
+            for m in admin.site._registry
+            if short.startswith(f"{m._meta.app_label}_{m._meta.model_name}_")
+        ),
+        None,
+    )
+    if model is not None and re.search(r"_(change|delete|history)$", short):
+        obj = model.objects.first()
+        if obj is None:
+            return None, None  # nothing of this kind exists to show
+        key = "id" if short.endswith("password_change") else "object_id"
+        kwargs = {key: obj.pk}
+    expected = dict(NON_STAFF_TO_ADMIN_LOGIN)
+    # The audit log and published codes of conduct can be read, never added or removed.
+    if re.search(r"_(add|delete)$", short) and any(
+        s in short for s in ("auditevent", "codeofconduct", "dbtaskresult")
+    ):
+        expected["staff"] = 403
+    return reverse(name, kwargs=kwargs), expected
+
+
+def cases(w):
+    for name, route in walk():
+        if route.startswith("admin/"):
+            path, expected = admin_case(name, route, w)
+            if path is not None:
+                yield f"{name or route}", path, expected
+            continue
+        assert name in EXPECTED, f"No entry in EXPECTED for URL {name!r} ({route})"
+        build, expected = EXPECTED[name]
+        yield name, reverse(name, kwargs=build(w) if build else None), expected
+
+
+@pytest.mark.django_db
+def test_every_url_answers_each_role_as_expected(client, world):
+    failures = []
+    count = 0
+    for name, path, expected in cases(world):
+        for role in ROLES:
+            user = world.users[role]
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            status = client.get(path).status_code
+            count += 1
+            if status != expected[role]:
+                failures.append(f"{name} {path} as {role}: {status}, expected {expected[role]}")
+    assert not failures, "\n".join(failures)
+    assert count > 400  # every pattern was walked

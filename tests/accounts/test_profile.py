@@ -1,0 +1,67 @@
+import pytest
+from django.urls import reverse
+
+from practica.communities.models import Membership
+from tests.factories import CommunityFactory, UserFactory, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_requires_name_and_affiliation_and_keeps_input(client):
+    person = UserFactory(display_name="", affiliation="")
+    client.force_login(person)
+    response = client.post(
+        reverse("profile_edit"), {"display_name": "Kofi", "affiliation": "", "bio": "Ten years."}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required." in body
+    assert 'value="Kofi"' in body and "Ten years." in body
+
+
+def test_profile_page_shows_what_a_member_said_about_themselves(client, user):
+    person = UserFactory(
+        display_name="Lena Varga", occupation="academic", affiliation="University of Leeds",
+        country="United Kingdom", languages="English, Hungarian", interests="evaluation, data",
+        bio="I study <b>treatment courts</b>.",
+    )  # fmt: skip
+    client.force_login(user)
+    page = client.get(reverse("person_detail", args=[person.pk])).content.decode()
+    for text in ("Lena Varga", "Academic", "University of Leeds", "English, Hungarian"):
+        assert text in page
+    assert "&lt;b&gt;treatment courts&lt;/b&gt;" in page
+
+
+def test_profile_lists_only_communities_the_viewer_may_know_of(client, user):
+    person = UserFactory()
+    public = CommunityFactory(name="Open Forum")
+    hidden = CommunityFactory(name="Back Room", visibility="hidden")
+    Membership.objects.create(user=person, community=public)
+    Membership.objects.create(user=person, community=hidden)
+    client.force_login(user)
+    page = client.get(reverse("person_detail", args=[person.pk])).content.decode()
+    assert "Open Forum" in page and "Back Room" not in page
+    insider = make_member(hidden)
+    client.force_login(insider)
+    assert "Back Room" in client.get(reverse("person_detail", args=[person.pk])).content.decode()
+
+
+def test_people_page_finds_by_name_and_occupation(client, user):
+    UserFactory(display_name="Judge Ruth", occupation="judge")
+    UserFactory(display_name="Paul Paralegal", occupation="paralegal")
+    client.force_login(user)
+    page = client.get(reverse("people"), {"occupation": "judge"}).content.decode()
+    assert "Judge Ruth" in page and "Paul Paralegal" not in page
+    page = client.get(reverse("people"), {"q": "paul"}).content.decode()
+    assert "Paul Paralegal" in page and "Judge Ruth" not in page
+
+
+def test_people_page_query_count_is_constant(client, user, django_assert_num_queries):
+    client.force_login(user)
+    client.get(reverse("people"))
+    with django_assert_num_queries(5):
+        client.get(reverse("people"))
+    for _ in range(20):
+        UserFactory()
+    with django_assert_num_queries(5):
+        client.get(reverse("people"))

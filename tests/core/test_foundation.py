@@ -1,0 +1,115 @@
+"""The platform's plumbing, as an operator would notice it."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from practica.accounts.models import User
+from practica.communities.models import Community, CommunityProposal, JoinRequest, Membership
+from practica.core.markdown import render_markdown
+from practica.notifications.models import Notification
+from practica.notifications.services import notify
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_sqlite_is_set_up_for_concurrent_use():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] >= 5000
+        cursor.execute("PRAGMA foreign_keys")
+        assert cursor.fetchone()[0] == 1
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
+
+
+def test_markdown_is_rendered_and_sanitised():
+    html = render_markdown(
+        "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<iframe src=x></iframe>\n\n"
+        "[x](javascript:alert(1)) ![img](data:image/png;base64,AAA) <b onclick=x>hi</b>"
+    )
+    assert "<h1>Title</h1>" in html and "<table>" in html
+    assert "<iframe" not in html and 'href="javascript:' not in html
+    assert "<b onclick" not in html and 'src="data:' not in html
+    assert "&lt;iframe" in html  # raw HTML is shown as text, not dropped silently
+
+
+def test_seed_demo_builds_a_full_site_and_is_idempotent(capsys):
+    call_command("seed_demo")
+    counts = (User.objects.count(), Community.objects.count(), Membership.objects.count())
+    call_command("seed_demo")
+    assert counts == (User.objects.count(), Community.objects.count(), Membership.objects.count())
+    assert Community.objects.count() >= 12
+    assert User.objects.count() >= 60
+    assert JoinRequest.objects.filter(status="pending").exists()
+    assert CommunityProposal.objects.filter(status="pending").exists()
+    for community in Community.objects.filter(status="active"):
+        roles = set(community.memberships.values_list("role", flat=True))
+        assert {"chair", "vice_chair", "secretary", "member_at_large"} <= roles, community
+    assert len(set(User.objects.values_list("occupation", flat=True))) >= 8
+    out = capsys.readouterr().out
+    for login in ("staff@example.org", "chair@example.org", "member@example.org",
+                  "applicant@example.org"):  # fmt: skip
+        assert login in out
+
+
+def test_demo_logins_work_in_the_browser_flow(client):
+    call_command("seed_demo")
+    from practica.communities.demo import DEMO_PASSWORD
+
+    response = client.post(
+        reverse("account_login"), {"login": "chair@example.org", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("community_requests", args=["drug-treatment-courts"]))
+    assert "Sophie Lambert" in page.content.decode()  # the pending applicant
+
+
+def test_notifications_are_shown_and_emailed_after_commit(client, user, on_commit):
+    with on_commit():
+        notify(user_ids=[user.pk], kind="test", title="Your request was approved", url="/x/")
+        assert not mail.outbox  # nothing leaves before the transaction commits
+    assert mail.outbox[0].to == [user.email]
+    assert f"{settings.SITE_URL}/x/" in mail.outbox[0].body
+    client.force_login(user)
+    page = client.get(reverse("notification_list")).content.decode()
+    assert "Your request was approved" in page
+    assert '<span class="badge">1' in client.get(reverse("home")).content.decode()
+    client.post(reverse("notifications_read"))
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+def test_notification_list_query_count_is_constant(client, user, django_assert_num_queries):
+    client.force_login(user)
+    notify(user_ids=[user.pk], kind="t", title="one", email=False)
+    client.get(reverse("notification_list"))
+    with django_assert_num_queries(5):
+        client.get(reverse("notification_list"))
+    for n in range(20):
+        notify(user_ids=[user.pk], kind="t", title=f"n{n}", email=False)
+    with django_assert_num_queries(5):
+        client.get(reverse("notification_list"))
+
+
+def test_pages_are_translatable_to_french(client):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.content.decode()
+
+
+def test_no_asset_is_loaded_from_another_host(client):
+    import re
+
+    page = client.get(reverse("home")).content.decode()
+    assert not re.search(r'(src|href)="(https?:)?//', page.split("<body")[0])
+    assert not re.search(r'src="(https?:)?//', page)
+
+
+def test_errors_use_the_site_layout(client):
+    response = client.get("/communities/does-not-exist/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()

@@ -43,3 +43,13 @@ def member(community):
 def on_commit(django_capture_on_commit_callbacks):
     """Run on-commit callbacks (queued emails) when the block ends, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def assert_page_queries(django_assert_num_queries):
+    """Pin the queries of one signed-in page view, not counting the session's own read
+    (a database query with database sessions, none with Redis sessions)."""
+    from django.conf import settings
+
+    session_queries = 1 if settings.SESSION_ENGINE.endswith(".db") else 0
+    return lambda n: django_assert_num_queries(n + session_queries)

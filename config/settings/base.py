@@ -124,6 +124,9 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Background tasks go to RQ workers (`manage.py rqworker`) instead of the database.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 else:
     # Local memory is per process: without Redis, `manage.py serve` runs a single
     # server process (with threads) so that rate limits and cached pages agree.
@@ -132,7 +135,7 @@ else:
 
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }

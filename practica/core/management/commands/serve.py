@@ -17,6 +17,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def worker_command() -> list[str]:
+    """The worker for the configured task backend: RQ with Redis, else the database."""
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
+        return [*manage, "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    return [*manage, "db_worker", "--queue-name", "*"]
+
+
 class Command(BaseCommand):
     help = "Run the web server and the task worker together until interrupted."
 
@@ -40,7 +48,7 @@ class Command(BaseCommand):
         ]  # fmt: skip
         commands = [server]
         if not no_worker:
-            commands.append([sys.executable, "manage.py", "db_worker", "--queue-name", "*"])
+            commands.append(worker_command())
         procs = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603
 
         def stop(signum: int, frame: FrameType | None) -> None:

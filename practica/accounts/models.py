@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -79,8 +79,8 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-    objects = UserManager()  # type: ignore[misc]
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         verbose_name = _("user")
@@ -91,7 +91,7 @@ class User(AbstractUser):
 
     @property
     def name(self) -> str:
-        return self.display_name or _("Unnamed member")
+        return self.display_name or str(_("Unnamed member"))
 
     @property
     def profile_complete(self) -> bool:

@@ -225,7 +225,7 @@ def _accept_conduct_for_join(user: User, conduct: CodeOfConduct | None) -> int:
 
 
 def _fill_profile_blanks(user: User, *, occupation: str, affiliation: str) -> None:
-    changed = []
+    changed: list[str] = []
     if not user.occupation and occupation:
         user.occupation, changed = occupation, [*changed, "occupation"]
     if not user.affiliation and affiliation:

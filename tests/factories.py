@@ -2,7 +2,7 @@ import factory
 from allauth.account.models import EmailAddress
 
 from practica.accounts.models import Occupation, User
-from practica.communities.models import Community, Membership
+from practica.communities.models import Community, JoinRequest, Membership
 
 PASSWORD = "correct horse battery"
 
@@ -41,3 +41,15 @@ def make_member(community: Community, role: str = "member", **user_fields) -> Us
     user = UserFactory(**user_fields)
     Membership.objects.create(user=user, community=community, role=role)
     return user
+
+
+def make_request(community: Community, user: User | None = None) -> JoinRequest:
+    """A pending join request, as the join form would have made it."""
+    return JoinRequest.objects.create(
+        user=user or UserFactory(),
+        community=community,
+        occupation="lawyer",
+        affiliation="Example Court",
+        interest="diversion",
+        statement="I would like to learn from peers.",
+    )

@@ -13,9 +13,9 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from practica.communities.models import CommunityProposal, Invitation, JoinRequest
+from practica.communities.models import CommunityProposal, Invitation
 from practica.notifications.services import notify
-from tests.factories import CommunityFactory, UserFactory, make_member
+from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 ROLES = (
     "anonymous",
@@ -62,10 +62,7 @@ def world(db):
     member = make_member(community)
     other_leader = make_member(other, role="chair")
     applicant = UserFactory()
-    join_request = JoinRequest.objects.create(
-        user=applicant, community=community, occupation="lawyer", affiliation="A",
-        interest="b", statement="c",
-    )  # fmt: skip
+    join_request = make_request(community, applicant)
     users = {
         "anonymous": None,
         "outsider": UserFactory(),

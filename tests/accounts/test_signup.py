@@ -16,15 +16,14 @@ def _link(message) -> str:
     return re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
 
 
+def _sign_up(client, email: str):
+    passphrase = "a long passphrase 42"
+    data = {"email": email, "password1": passphrase, "password2": passphrase}
+    return client.post(reverse("account_signup"), data)
+
+
 def test_signup_verify_email_then_complete_profile(client):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "New@Example.org",
-            "password1": "a long passphrase 42",
-            "password2": "a long passphrase 42",
-        },
-    )
+    response = _sign_up(client, "New@Example.org")
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
@@ -76,14 +75,7 @@ def test_weak_passwords_are_refused_with_the_reason(client, password, message):
 
 def test_signup_with_a_taken_address_answers_the_same_and_warns_the_owner(client):
     UserFactory(email="taken@example.org")
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "taken@example.org",
-            "password1": "a long passphrase 42",
-            "password2": "a long passphrase 42",
-        },
-    )
+    response = _sign_up(client, "taken@example.org")
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert User.objects.filter(email="taken@example.org").count() == 1
@@ -164,3 +156,15 @@ def test_logout(client, user):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_login_answers_the_same_for_unknown_accounts_and_wrong_passwords(client):
+    UserFactory(email="exists@example.org")
+    wrong = client.post(
+        reverse("account_login"), {"login": "exists@example.org", "password": "not it at all"}
+    )
+    unknown = client.post(
+        reverse("account_login"), {"login": "ghost@example.org", "password": "not it at all"}
+    )
+    assert wrong.status_code == unknown.status_code == 200
+    assert wrong.context["form"].errors == unknown.context["form"].errors

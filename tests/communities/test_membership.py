@@ -10,7 +10,7 @@ from practica.accounts.models import CodeOfConduct
 from practica.communities.models import Invitation, JoinRequest, Membership
 from practica.core.models import AuditEvent
 from practica.notifications.models import Notification
-from tests.factories import CommunityFactory, UserFactory, make_member
+from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -101,10 +101,7 @@ def test_declining_needs_a_reason_which_the_applicant_receives(client, on_commit
     community.join_policy = "approval"
     community.save()
     applicant = UserFactory()
-    request = JoinRequest.objects.create(
-        user=applicant, community=community, occupation="lawyer", affiliation="X",
-        interest="y", statement="z",
-    )  # fmt: skip
+    request = make_request(community, applicant)
     client.force_login(chair)
     url = reverse("request_decide", args=[community.slug, request.pk])
     response = client.post(url, {"decision": "decline", "reason": ""})
@@ -123,10 +120,7 @@ def test_applicant_can_withdraw_a_pending_request(client, community):
     community.join_policy = "approval"
     community.save()
     applicant = UserFactory()
-    request = JoinRequest.objects.create(
-        user=applicant, community=community, occupation="lawyer", affiliation="X",
-        interest="y", statement="z",
-    )  # fmt: skip
+    request = make_request(community, applicant)
     client.force_login(applicant)
     client.post(reverse("request_withdraw", args=[community.slug, request.pk]))
     request.refresh_from_db()

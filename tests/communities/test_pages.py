@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from practica.communities.models import FocusArea
-from tests.factories import CommunityFactory, UserFactory, make_member
+from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -110,14 +110,11 @@ def test_member_list_query_count_is_constant(client, assert_page_queries, commun
 def _grow(community, n):
     from django.utils import timezone
 
-    from practica.communities.models import Invitation, JoinRequest
+    from practica.communities.models import Invitation
 
     for i in range(n):
         applicant = UserFactory()
-        JoinRequest.objects.create(
-            user=applicant, community=community, occupation="lawyer", affiliation="A",
-            interest="b", statement="c",
-        )  # fmt: skip
+        make_request(community, applicant)
         Invitation.objects.create(
             community=community, email=f"g{i}-{applicant.pk}@example.org",
             token_hash=f"{applicant.pk:064d}", expires_at=timezone.now(),

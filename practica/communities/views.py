@@ -340,11 +340,23 @@ def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("community_invitations", slug=community.slug)
 
 
-@write_gate(needs_conduct=False)
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.invitation_by_token(token)
     if invitation is None:
         raise Http404
+    community = invitation.community
+    if not request.user.is_authenticated:
+        # Invitees often have no account yet: show what they are invited to, and the way in.
+        return render(
+            request,
+            "communities/invitation_accept.html",
+            {"invitation": invitation, "community": community, "needs_account": True},
+        )
+    return _invitation_accept_signed_in(request, token, invitation)
+
+
+@write_gate(needs_conduct=False)
+def _invitation_accept_signed_in(request: HttpRequest, token: str, invitation: Any) -> HttpResponse:
     community = invitation.community
     conduct = conduct_current()
     form = InvitationAcceptForm(

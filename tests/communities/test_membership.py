@@ -172,6 +172,10 @@ def test_invitation_link_works_once_and_expires(client, on_commit, chair):
     assert mail.outbox[-1].to == ["guest@example.org"]
     link = re.search(r"https?://[^/\s]+(/invitations/\S+)", mail.outbox[-1].body).group(1)
 
+    client.logout()
+    page = client.get(link).content.decode()
+    assert "You are invited to join" in page and "Sign up" in page
+
     guest = UserFactory(email="guest@example.org")
     client.force_login(guest)
     # Before accepting, the hidden community does not exist for the guest.

@@ -176,3 +176,38 @@ def test_proposal_queue_query_count_is_constant(client, assert_page_queries, sta
                                          rationale="r", audience="a")  # fmt: skip
     with assert_page_queries(4):
         client.get(reverse("proposal_queue"))
+
+
+def test_chair_edits_settings_and_staff_archives(client, community, chair, staff):
+    from practica.core.models import AuditEvent
+
+    url = reverse("community_settings", args=[community.slug])
+    client.force_login(chair)
+    page = client.get(url).content.decode()
+    assert 'name="status"' not in page  # retiring communities is the host's decision
+    data = {
+        "summary": "New summary",
+        "domain": "New domain",
+        "rules": "- Be brief",
+        "visibility": "members",
+        "join_policy": "approval",
+        "eligibility": "",
+        "focus_areas": [FocusArea.objects.get(slug="skills").pk],
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    community.refresh_from_db()
+    assert community.join_policy == "approval" and community.visibility == "members"
+    assert list(community.focus_areas.values_list("slug", flat=True)) == ["skills"]
+    event = AuditEvent.objects.get(action="community.update")
+    assert "join_policy" in event.data["changed"] and event.actor == chair
+
+    response = client.post(url, {**data, "summary": ""})
+    assert "This field is required." in response.content.decode()
+    assert "New domain" in response.content.decode()
+
+    client.force_login(staff)
+    client.post(url, {**data, "status": "archived"})
+    community.refresh_from_db()
+    assert community.status == "archived"
+    assert community.name not in client.get(reverse("community_list")).content.decode()

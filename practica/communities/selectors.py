@@ -2,7 +2,19 @@
 
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from practica.accounts.permissions import is_active_user, is_staff
@@ -29,6 +41,17 @@ _ROLE_RANK = Case(
 )
 
 
+def _member_count() -> Coalesce:
+    """A correlated count: no GROUP BY on the list, and dropped from pagination's COUNT."""
+    members = (
+        Membership.objects.filter(community=OuterRef("pk"))
+        .values("community")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(members, output_field=IntegerField()), 0)
+
+
 def communities_visible_to(user: Any) -> QuerySet[Community]:
     """Communities whose existence `user` may know of (hidden ones only to their members)."""
     qs = Community.objects.all()
@@ -51,7 +74,7 @@ def community_directory(
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(summary__icontains=query))
     return (
-        qs.annotate(member_count=Count("memberships", distinct=True))
+        qs.annotate(member_count=_member_count())
         .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")))
         .order_by("name")
     )

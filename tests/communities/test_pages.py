@@ -18,6 +18,10 @@ def test_directory_filters_by_focus_area_and_name(client):
     assert "Youth Justice" in page and "Court Management" not in page
     page = client.get(reverse("community_list"), {"q": "court"}).content.decode()
     assert "Court Management" in page and "Youth Justice" not in page
+    assert "0 members" in page
+    make_member(youth)
+    page = client.get(reverse("community_list"), {"focus": "skills"}).content.decode()
+    assert "1 member<" in page
 
 
 def test_hidden_communities_exist_only_for_members_and_staff(client, staff):

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("practica.core.urls")),
     path("", include("practica.accounts.urls")),
+    path("", include("practica.discussions.urls")),
     path("", include("practica.communities.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from practica.accounts.models import Occupation, User
 from practica.communities.models import Community, JoinRequest, Membership
@@ -14,9 +17,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     display_name = factory.Sequence(lambda n: f"Person {n}")
+    handle = factory.Sequence(lambda n: f"person-{n}")
     affiliation = "Example Court"
     occupation = Occupation.LAWYER
     accepted_conduct_version = 1
+    # Established accounts by default; tests of the new-account limits set it to now.
+    date_joined = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
     password = factory.django.Password(PASSWORD)
 
     @factory.post_generation

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from practica.communities.models import CommunityProposal, Invitation
+from practica.discussions.services import comment_create, post_create
 from practica.notifications.services import notify
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -52,6 +53,9 @@ class World:
     proposal: object
     join_request: object
     invitation: object
+    post: object
+    comment: object
+    pending: object
 
 
 @pytest.fixture
@@ -84,7 +88,15 @@ def world(db):
         expires_at="2999-01-01T00:00:00Z",
     )
     notify(user_ids=[member.pk], kind="test", title="Hello", email=False)
-    return World(community, other, users, proposal, join_request, invitation)
+    post = post_create(
+        actor=member, community=community, kind="discussion", title="T", body="B",
+        tags="members only tag",
+    )  # fmt: skip
+    comment = comment_create(actor=member, post=post, body="A comment")
+    pending = post_create(actor=member, community=community, kind="featured", title="P", body="B")
+    return World(
+        community, other, users, proposal, join_request, invitation, post, comment, pending
+    )
 
 
 def row(anonymous, outsider, applicant, member, other_leader, leader, staff, deactivated=None):
@@ -100,6 +112,12 @@ POST_ONLY = row(302, 405, 405, 405, 405, 405, 405)
 LEADERS = row(302, 403, 403, 403, 403, 200, 200)
 STAFF = row(302, 403, 403, 403, 403, 403, 200)
 ANON_ONLY = row(200, 302, 302, 302, 302, 302, 302)
+# A members-only community: content is hidden from non-members (404 for one object, 403 for
+# the community's own pages, whose existence is public).
+MEMBERS_404 = row(404, 404, 404, 200, 404, 200, 200)
+MEMBERS_403 = row(403, 403, 403, 200, 403, 200, 200)
+AUTHOR_OR_LEADERS = row(302, 404, 404, 200, 404, 200, 200)  # the member wrote it
+LEADERS_404 = row(302, 404, 404, 403, 404, 200, 200)
 
 
 def slug(w):
@@ -141,6 +159,30 @@ EXPECTED = {
     "invitation_revoke": (lambda w: {**slug(w), "pk": w.invitation.pk}, POST_ONLY),
     "invitation_accept": (lambda w: {"token": TOKEN}, row(200, 200, 200, 200, 200, 200, 200)),
     "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
+    # Discussions, in the members-only community.
+    "post_list": (None, ALL_200),
+    "my_posts": (None, SIGNED_IN),
+    "archives": (None, ALL_200),
+    "archive_month": (lambda w: {"year": 2020, "month": 1}, ALL_200),
+    "tag_list": (None, ALL_200),
+    "tag_detail": (lambda w: {"slug": "members-only-tag"}, MEMBERS_404),
+    "community_posts": (slug, MEMBERS_403),
+    "community_summaries": (slug, MEMBERS_403),
+    "community_review": (slug, LEADERS),
+    "post_create": (slug, row(302, 403, 403, 200, 403, 200, 200)),
+    "post_detail": (lambda w: {"pk": w.post.pk}, MEMBERS_404),
+    "post_edit": (lambda w: {"pk": w.post.pk}, AUTHOR_OR_LEADERS),
+    "post_history": (lambda w: {"pk": w.post.pk}, AUTHOR_OR_LEADERS),
+    "post_review": (lambda w: {"pk": w.pending.pk}, LEADERS_404),
+    "post_move": (lambda w: {"pk": w.post.pk}, LEADERS_404),
+    "summary_create": (lambda w: {"pk": w.post.pk}, LEADERS_404),
+    "post_moderate": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    "post_reopen": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    "comment_create": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    "answer_accept": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    "comment_react": (lambda w: {"pk": w.comment.pk}, POST_ONLY),
+    "comment_edit": (lambda w: {"pk": w.comment.pk}, row(302, 404, 404, 200, 404, 403, 403)),
+    "comment_delete": (lambda w: {"pk": w.comment.pk}, AUTHOR_OR_LEADERS),
     # django-allauth
     "account_login": (None, ANON_ONLY),
     "account_signup": (None, ANON_ONLY),

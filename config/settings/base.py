@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "practica.accounts",
     "practica.notifications",
     "practica.communities",
+    "practica.discussions",
+    "practica.demo",
 ]
 
 MIDDLEWARE = [
@@ -222,3 +224,14 @@ LOGGING = {
 # --- Practica ----------------------------------------------------------------------
 PRACTICA_INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 WEB_WORKERS = env.int("WEB_WORKERS", default=0)  # 0: chosen from the cache backend
+PRACTICA_HOME_RECENT_DAYS = env.int("HOME_RECENT_DAYS", default=14)
+PRACTICA_ARCHIVE_AFTER_DAYS = env.int("ARCHIVE_AFTER_DAYS", default=180)
+PRACTICA_NEW_ACCOUNT_LIMITS = {
+    "hours": env.int("NEW_ACCOUNT_HOURS", default=24),
+    "posts": env.int("NEW_ACCOUNT_POSTS", default=3),
+    "comments": env.int("NEW_ACCOUNT_COMMENTS", default=10),
+    "post_interval_seconds": env.int("NEW_ACCOUNT_POST_INTERVAL", default=30),
+}
+PRACTICA_PERIODIC_TASKS = [
+    ("practica.discussions.tasks.featured_close_due_task", env.int("CLOSE_FEATURED_EVERY", 300)),
+]

@@ -51,6 +51,14 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
 
     display_name = models.CharField(_("name"), max_length=120, blank=True)
+    handle = models.SlugField(
+        _("handle"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Others mention you as @handle. Chosen from your name; it does not change."),
+    )
     affiliation = models.CharField(
         _("affiliation"),
         max_length=200,

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.text import slugify
 
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -29,8 +30,23 @@ def profile_update(*, user: User, **fields: Any) -> User:
         raise ValueError(f"Not profile fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
-    user.save(update_fields=list(fields))
+    update = list(fields)
+    if not user.handle and user.display_name:
+        user.handle = handle_for(user.display_name)
+        update.append("handle")
+    user.save(update_fields=update)
     return user
+
+
+def handle_for(name: str, taken: set[str] | None = None) -> str:
+    """A free @handle made from `name` (e.g. "ruth-okonkwo", "ruth-okonkwo-2")."""
+    base = slugify(name)[:34].strip("-") or "member"
+    handle, n = base, 2
+    while (taken is not None and handle in taken) or (
+        taken is None and User.objects.filter(handle=handle).exists()
+    ):
+        handle, n = f"{base}-{n}", n + 1
+    return handle
 
 
 @transaction.atomic

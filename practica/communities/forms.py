@@ -198,6 +198,8 @@ class CommunitySettingsForm(forms.ModelForm):
             "visibility",
             "join_policy",
             "eligibility",
+            "featured_days",
+            "hold_first_posts",
             "status",
         ]
         widgets = {

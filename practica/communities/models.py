@@ -75,6 +75,16 @@ class Community(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=CommunityStatus.choices, default=CommunityStatus.ACTIVE
     )
+    featured_days = models.PositiveSmallIntegerField(
+        _("featured posts stay open for (days)"),
+        default=60,
+        help_text=_("The default; the leader publishing a featured post may choose another."),
+    )
+    hold_first_posts = models.BooleanField(
+        _("hold new members' first post for review"),
+        default=False,
+        help_text=_("A leader publishes a new member's first post before others see it."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("communities/", views.community_list, name="community_list"),
     path("communities/propose/", views.proposal_create, name="proposal_create"),
     path("communities/proposals/", views.proposal_queue, name="proposal_queue"),

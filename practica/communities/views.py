@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -45,27 +44,6 @@ from .permissions import (
     community_abilities,
     is_member,
 )
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    communities = selectors.community_directory(user=user)
-    mine = list(selectors.my_memberships(user=user))
-    mine_ids = {m.community_id for m in mine}
-    return render(
-        request,
-        "communities/home.html",
-        {
-            "my_memberships": mine,
-            "suggested": [c for c in communities[:24] if c.pk not in mine_ids][:8],
-            "focus_areas": selectors.focus_areas().annotate(n=Count("communities")),
-            "my_requests": (
-                selectors.user_requests(user=user).filter(status="pending")
-                if user.is_authenticated
-                else []
-            ),
-        },
-    )
 
 
 def community_list(request: HttpRequest) -> HttpResponse:

@@ -196,6 +196,7 @@ def test_chair_edits_settings_and_staff_archives(client, community, chair, staff
         "visibility": "members",
         "join_policy": "approval",
         "eligibility": "",
+        "featured_days": 45,
         "focus_areas": [FocusArea.objects.get(slug="skills").pk],
     }
     response = client.post(url, data)

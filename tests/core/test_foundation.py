@@ -59,7 +59,7 @@ def test_seed_demo_builds_a_full_site_and_is_idempotent(capsys):
 
 def test_demo_logins_work_in_the_browser_flow(client):
     call_command("seed_demo")
-    from practica.communities.demo import DEMO_PASSWORD
+    from practica.demo.content import DEMO_PASSWORD
 
     response = client.post(
         reverse("account_login"), {"login": "chair@example.org", "password": DEMO_PASSWORD}

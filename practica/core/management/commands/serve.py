@@ -1,4 +1,4 @@
-"""Serve Practica in the foreground: the Granian server and the background-task worker.
+"""Serve Practica in the foreground: the Granian server, the task worker and the scheduler.
 
 Ctrl-C (or SIGTERM) stops both together. Used by `make run`; in production, run the two
 processes under your process manager instead (see README, "Production").
@@ -48,7 +48,8 @@ class Command(BaseCommand):
         ]  # fmt: skip
         commands = [server]
         if not no_worker:
-            commands.append(worker_command())
+            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+            commands += [worker_command(), [*manage, "scheduler"]]
         procs = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603
 
         def stop(signum: int, frame: FrameType | None) -> None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from practica.accounts.models import CodeOfConduct, ConductAcceptance, Occupation, User
-from practica.communities import demo
+from practica.accounts.services import handle_for
 from practica.communities.models import (
     Community,
     CommunityProposal,
@@ -21,6 +21,9 @@ from practica.communities.models import (
     Membership,
     Role,
 )
+from practica.demo import content as demo
+from practica.demo.discussions import seed_discussions
+from practica.discussions.models import Post
 
 DEMO_LOGINS = [
     ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True),
@@ -37,12 +40,20 @@ class Command(BaseCommand):
     help = "Create the demo communities, members, requests and proposal (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Each part is seeded once, so that a site seeded by an older version gains the
+        # newer parts and running the command again changes nothing.
         if User.objects.filter(email=DEMO_LOGINS[0][0]).exists():
-            self.stdout.write("Demo data already present; nothing to do.")
+            self.stdout.write("Demo people and communities already present.")
         else:
             with transaction.atomic():
                 self._seed()
-            self.stdout.write(self.style.SUCCESS("Demo data created."))
+            self.stdout.write(self.style.SUCCESS("Demo people and communities created."))
+        if Post.objects.exists():
+            self.stdout.write("Demo discussions already present.")
+        else:
+            with transaction.atomic():
+                seed_discussions(random.Random(2027))
+            self.stdout.write(self.style.SUCCESS("Demo discussions created."))
         self._write_logins()
 
     def _write_logins(self) -> None:
@@ -101,6 +112,12 @@ class Command(BaseCommand):
                     accepted_conduct_version=conduct.version,
                 )
             )
+        taken: set[str] = set()
+        for person in named + people:
+            person.handle = handle_for(person.display_name, taken)
+            taken.add(person.handle)
+            # Established members, not brand-new accounts held by the new-account limits.
+            person.date_joined = timezone.now() - timezone.timedelta(days=rng.randint(40, 900))
         User.objects.bulk_create(named + people)
         users = {u.email: u for u in User.objects.all()}
         EmailAddress.objects.bulk_create(

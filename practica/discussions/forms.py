@@ -1,0 +1,161 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from practica.communities.models import Community
+
+from .models import BODY_MAX, COMMENT_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX, PostKind
+
+TAGS_HELP = _("Up to %(n)s, separated by commas, each at most %(len)s characters.") % {
+    "n": TAGS_MAX,
+    "len": TAG_MAX,
+}
+
+
+def _body_field(label: Any, limit: int, rows: int = 12) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=limit,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=_("Markdown: **bold**, *italic*, lists, > quotes, tables, links; mention "
+                    "someone with @handle. At most %(n)s characters.") % {"n": limit},
+    )  # fmt: skip
+
+
+class PostForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX,
+        help_text=_("At most %(n)s characters.") % {"n": TITLE_MAX},
+    )
+    body = _body_field(_("Text"), BODY_MAX)
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=300,
+        help_text=TAGS_HELP,
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+    open_days = forms.IntegerField(
+        label=_("Open for discussion (days)"),
+        min_value=1,
+        max_value=365,
+        required=False,
+        help_text=_("Featured posts only. Leave empty for the community's default."),
+    )
+
+    def __init__(self, *args: Any, can_feature: bool, include_kind: bool = True, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        featured_label = (
+            _("Featured post: a substantial piece that opens a discussion for a set period")
+            if can_feature
+            else _("Featured post (proposed: the leaders review it before it appears)")
+        )
+        self.fields["kind"].choices = [
+            (PostKind.DISCUSSION, _("Discussion")),
+            (PostKind.QUESTION, _("Question or request for information")),
+            (PostKind.FEATURED, featured_label),
+        ]
+        if not include_kind:
+            del self.fields["kind"]
+        if not can_feature:
+            del self.fields["open_days"]
+
+
+class EditPostForm(PostForm):
+    reason = forms.CharField(
+        label=_("What did you change? (optional)"), required=False, max_length=300
+    )
+
+
+class SummaryForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = _body_field(_("Summary"), BODY_MAX)
+    tags = forms.CharField(
+        label=_("Tags"), required=False, max_length=300, help_text=_("Empty: the thread's tags.")
+    )
+
+
+class CommentForm(forms.Form):
+    body = _body_field(_("Your comment"), COMMENT_MAX, rows=6)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class CommentEditForm(forms.Form):
+    body = _body_field(_("Comment"), COMMENT_MAX, rows=6)
+
+
+class ReviewForm(forms.Form):
+    PUBLISH, RETURN, DECLINE = "publish", "return", "decline"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (PUBLISH, _("Publish (with your edits, if any)")),
+            (RETURN, _("Return to the author with comments")),
+            (DECLINE, _("Decline")),
+        ],
+    )
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = _body_field(_("Text"), BODY_MAX)
+    open_days = forms.IntegerField(
+        label=_("Open for discussion (days)"), min_value=1, max_value=365, required=False
+    )
+    note = forms.CharField(
+        label=_("Note to the author (required to return or decline)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") in (self.RETURN, self.DECLINE) and not data.get("note", "").strip():
+            self.add_error("note", _("Tell the author why."))
+        return data
+
+
+class MoveForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Move to"), queryset=Community.objects.none())
+
+    def __init__(self, *args: Any, targets: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets
+
+
+class ReopenForm(forms.Form):
+    days = forms.IntegerField(label=_("Open for (days)"), min_value=1, max_value=365, initial=14)
+
+
+class PostFilterForm(forms.Form):
+    community = forms.ChoiceField(label=_("Community"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *PostKind.choices],
+    )
+    tag = forms.CharField(label=_("Tag"), required=False, max_length=60)
+    answered = forms.ChoiceField(
+        label=_("Questions"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Answered")), ("no", _("Unanswered"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("new", _("Newest")), ("active", _("Most recently active"))],
+    )
+
+    def __init__(self, *args: Any, communities: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["community"].choices = [("", _("All communities"))] + [
+            (c.slug, c.name) for c in communities
+        ]
+
+
+class KindFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *PostKind.choices]
+    )

@@ -1,0 +1,173 @@
+"""Who may read, write and moderate posts and comments.
+
+Builds on the community permission layer: reading a post is reading its community's
+content; writing needs membership and an unblocked account; moderating is leading.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.communities.models import Community
+from practica.communities.permissions import can_lead, can_see_content, is_member
+
+from .models import Comment, Post, PostKind, PostStatus
+
+
+def can_see_post(user: Any, post: Post) -> bool:
+    """Published posts follow the community; drafts only their author and its leaders."""
+    if not can_see_content(user, post.community):
+        return False
+    if post.deleted_at is not None:
+        return is_staff(user)
+    if post.status == PostStatus.PUBLISHED:
+        return True
+    return (is_active_user(user) and post.author_id == user.pk) or can_lead(user, post.community)
+
+
+def check_see_post(user: Any, post: Post) -> None:
+    if not can_see_post(user, post):
+        raise Http404
+
+
+def can_post_in(user: Any, community: Community) -> bool:
+    """Members (and staff) of an active community may start posts."""
+    return (
+        is_active_user(user)
+        and community.is_active
+        and (is_member(user, community) or is_staff(user))
+    )
+
+
+def check_post_in(user: Any, community: Community) -> None:
+    if not can_post_in(user, community):
+        raise PermissionDenied
+
+
+def can_publish_featured(user: Any, community: Community) -> bool:
+    """Leaders and staff publish featured posts; members propose them."""
+    return can_lead(user, community)
+
+
+def can_review(user: Any, community: Community) -> bool:
+    return can_lead(user, community)
+
+
+def check_review(user: Any, community: Community) -> None:
+    if not can_review(user, community):
+        raise PermissionDenied
+
+
+def can_moderate(user: Any, post: Post) -> bool:
+    """Pin, lock, reopen, move, delete, write the summary."""
+    return can_lead(user, post.community)
+
+
+def check_moderate(user: Any, post: Post) -> None:
+    if not can_moderate(user, post):
+        raise PermissionDenied
+
+
+def can_edit_post(user: Any, post: Post) -> bool:
+    if post.deleted_at is not None or not is_active_user(user):
+        return False
+    return post.author_id == user.pk or can_moderate(user, post)
+
+
+def check_edit_post(user: Any, post: Post) -> None:
+    if not can_edit_post(user, post):
+        raise PermissionDenied
+
+
+def can_see_history(user: Any, post: Post) -> bool:
+    return is_active_user(user) and (post.author_id == user.pk or can_moderate(user, post))
+
+
+def check_see_history(user: Any, post: Post) -> None:
+    if not can_see_history(user, post):
+        raise PermissionDenied
+
+
+def comment_blocker(user: Any, post: Post) -> str | None:
+    """Why `user` may not comment on `post` (a message key), or None."""
+    if not is_active_user(user):
+        return "sign_in"
+    if not post.is_published:
+        return "unpublished"
+    if not (is_member(user, post.community) or is_staff(user)):
+        return "not_member"
+    if post.locked:
+        return "locked"
+    if post.is_closed:
+        return "closed"
+    if not post.community.is_active:
+        return "archived"
+    return write_blocker(user)
+
+
+def can_comment(user: Any, post: Post) -> bool:
+    return comment_blocker(user, post) is None
+
+
+def can_edit_comment(user: Any, comment: Comment) -> bool:
+    return is_active_user(user) and comment.author_id == user.pk and not comment.is_deleted
+
+
+def check_edit_comment(user: Any, comment: Comment) -> None:
+    if not can_edit_comment(user, comment):
+        raise PermissionDenied
+
+
+def can_delete_comment(user: Any, comment: Comment) -> bool:
+    if comment.is_deleted or not is_active_user(user):
+        return False
+    return comment.author_id == user.pk or can_moderate(user, comment.post)
+
+
+def check_delete_comment(user: Any, comment: Comment) -> None:
+    if not can_delete_comment(user, comment):
+        raise PermissionDenied
+
+
+def can_react(user: Any, comment: Comment) -> bool:
+    return (
+        is_active_user(user)
+        and not comment.is_deleted
+        and comment.author_id != user.pk
+        and comment.post.is_published
+        and (is_member(user, comment.post.community) or is_staff(user))
+    )
+
+
+def check_react(user: Any, comment: Comment) -> None:
+    if not can_react(user, comment):
+        raise PermissionDenied
+
+
+def can_accept_answer(user: Any, post: Post) -> bool:
+    return (
+        post.kind == PostKind.QUESTION
+        and post.is_published
+        and is_active_user(user)
+        and (post.author_id == user.pk or can_moderate(user, post))
+    )
+
+
+def check_accept_answer(user: Any, post: Post) -> None:
+    if not can_accept_answer(user, post):
+        raise PermissionDenied
+
+
+def can_feature_on_home(user: Any) -> bool:
+    return is_staff(user)
+
+
+def can_restore(user: Any) -> bool:
+    return is_staff(user)
+
+
+def check_restore(user: Any) -> None:
+    if not can_restore(user):
+        raise PermissionDenied

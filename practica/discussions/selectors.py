@@ -1,0 +1,273 @@
+"""Reads for posts and comments, filtered by what the reader may see."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from practica.accounts.permissions import is_active_user, is_staff
+from practica.communities.models import Community, Membership, Visibility
+from practica.communities.selectors import communities_visible_to
+
+from .models import Comment, Post, PostKind, PostRead, PostStatus, Reaction, Tag
+from .permissions import check_see_post
+
+_TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
+
+
+def readable_communities(user: Any) -> QuerySet[Community]:
+    """Communities whose content `user` may read: public ones, and their own."""
+    if is_staff(user):
+        return Community.objects.all()
+    public = Q(visibility=Visibility.PUBLIC)
+    if is_active_user(user):
+        mine = Membership.objects.filter(user_id=user.pk).values("community_id")
+        return communities_visible_to(user).filter(public | Q(pk__in=mine))
+    return Community.objects.filter(public)
+
+
+def posts_visible_to(user: Any) -> QuerySet[Post]:
+    """Published, not deleted posts in communities whose content `user` may read."""
+    return (
+        Post.objects.filter(
+            status=PostStatus.PUBLISHED,
+            deleted_at__isnull=True,
+            community__in=readable_communities(user).values("pk"),
+        )
+        .select_related("community", "author", "summary")
+        .prefetch_related(_TAGS)
+    )
+
+
+def _closed(now: Any) -> Q:
+    return Q(kind=PostKind.FEATURED, open_until__lte=now)
+
+
+def _current(now: Any) -> Q:
+    old = now - timedelta(days=settings.PRACTICA_ARCHIVE_AFTER_DAYS)
+    return ~_closed(now) & Q(last_activity_at__gt=old)
+
+
+def open_featured(user: Any) -> QuerySet[Post]:
+    """Open featured posts: staff's platform-wide picks first, then the newest."""
+    now = timezone.now()
+    return (
+        posts_visible_to(user)
+        .filter(kind=PostKind.FEATURED, open_until__gt=now)
+        .order_by("-platform_featured", "-published_at", "-id")
+    )
+
+
+def home_recent(user: Any, *, limit: int = 30) -> QuerySet[Post]:
+    """Recent posts (not open featured ones), the reader's own communities first."""
+    now = timezone.now()
+    since = now - timedelta(days=settings.PRACTICA_HOME_RECENT_DAYS)
+    qs = (
+        posts_visible_to(user)
+        .filter(published_at__gte=since)
+        .exclude(kind=PostKind.FEATURED, open_until__gt=now)
+    )
+    if is_active_user(user):
+        mine = Membership.objects.filter(user_id=user.pk, community=OuterRef("community"))
+        qs = qs.annotate(in_mine=Exists(mine)).order_by("-in_mine", "-published_at", "-id")
+    else:
+        qs = qs.order_by("-published_at", "-id")
+    return qs[:limit]
+
+
+def community_posts(*, user: Any, community: Community, kind: str = "") -> QuerySet[Post]:
+    qs = posts_visible_to(user).filter(community=community)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("-pinned", "-published_at", "-id")
+
+
+@dataclass
+class PostFilters:
+    community: str = ""
+    kind: str = ""
+    tag: str = ""
+    answered: str = ""  # "yes", "no" or ""
+    sort: str = "new"  # "new" or "active"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def all_posts(*, user: Any, filters: PostFilters) -> QuerySet[Post]:
+    """Everything current the reader may see: not closed, active within the archive window."""
+    qs = posts_visible_to(user).filter(_current(timezone.now()))
+    if filters.community:
+        qs = qs.filter(community__slug=filters.community)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.tag:
+        qs = qs.filter(tags__slug=filters.tag)
+    if filters.answered == "yes":
+        qs = qs.filter(kind=PostKind.QUESTION, accepted_answer__isnull=False)
+    elif filters.answered == "no":
+        qs = qs.filter(kind=PostKind.QUESTION, accepted_answer__isnull=True)
+    order = "-last_activity_at" if filters.sort == "active" else "-published_at"
+    return qs.order_by(order, "-id")
+
+
+def archive_months(*, user: Any) -> list[dict[str, Any]]:
+    """(month, count) of closed and older posts, newest month first."""
+    now = timezone.now()
+    return list(
+        posts_visible_to(user)
+        .filter(~_current(now))
+        .annotate(month=TruncMonth("published_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("-month")
+    )
+
+
+def archive_month(*, user: Any, year: int, month: int) -> QuerySet[Post]:
+    now = timezone.now()
+    return (
+        posts_visible_to(user)
+        .filter(~_current(now), published_at__year=year, published_at__month=month)
+        .order_by("-published_at", "-id")
+    )
+
+
+def popular_tags(*, user: Any, limit: int = 20) -> QuerySet[Tag]:
+    visible = posts_visible_to(user).values("pk")
+    return (
+        Tag.objects.filter(posts__in=visible)
+        .annotate(n=Count("posts", distinct=True))
+        .order_by("-n", "name")[:limit]
+    )
+
+
+def tag_index(*, user: Any) -> QuerySet[Tag]:
+    visible = posts_visible_to(user).values("pk")
+    return (
+        Tag.objects.filter(posts__in=visible)
+        .annotate(n=Count("posts", distinct=True))
+        .order_by("name")
+    )
+
+
+def tag_posts(*, user: Any, tag: Tag) -> QuerySet[Post]:
+    return posts_visible_to(user).filter(tags=tag).order_by("-published_at", "-id")
+
+
+def tag_suggestions(limit: int = 50) -> list[str]:
+    return list(
+        Tag.objects.annotate(n=Count("posts"))
+        .order_by("-n", "name")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+def access_post(*, user: Any, pk: int) -> Post:
+    """Fetch and authorise: missing and forbidden answer the same 404."""
+    post = (
+        Post.objects.select_related("community", "author", "summary", "summary_of")
+        .prefetch_related(_TAGS)
+        .filter(pk=pk)
+        .first()
+    )
+    if post is None:
+        raise Http404
+    check_see_post(user, post)
+    return post
+
+
+def thread_comments(*, post: Post, user: Any) -> list[Comment]:
+    """All comments of a thread in two queries, whatever their number.
+
+    Each comment carries `reaction_counts` ({kind: n}) and `my_reactions` (set of kinds).
+    """
+    comments = list(Comment.objects.filter(post=post).order_by("created_at", "id"))
+    by_id = {c.pk: c for c in comments}
+    for comment in comments:  # wire the objects already loaded instead of querying again
+        comment.post = post
+        if comment.parent_id:
+            comment.parent = by_id[comment.parent_id]
+    counts: dict[int, dict[str, int]] = {}
+    mine: dict[int, set[str]] = {}
+    rows = (
+        Reaction.objects.filter(comment__post=post)
+        .values("comment_id", "kind")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts.setdefault(row["comment_id"], {})[row["kind"]] = row["n"]
+    if is_active_user(user):
+        for comment_id, kind in Reaction.objects.filter(
+            comment__post=post, user_id=user.pk
+        ).values_list("comment_id", "kind"):
+            mine.setdefault(comment_id, set()).add(kind)
+    for comment in comments:
+        comment.reaction_counts = counts.get(comment.pk, {})  # type: ignore[attr-defined]
+        comment.my_reactions = mine.get(comment.pk, set())  # type: ignore[attr-defined]
+    return comments
+
+
+def unread_post_ids(*, user: Any, posts: list[Post]) -> set[int]:
+    """Which of `posts` have comments newer than the reader's last visit (one query)."""
+    if not is_active_user(user) or not posts:
+        return set()
+    reads = dict(
+        PostRead.objects.filter(user_id=user.pk, post__in=[p.pk for p in posts]).values_list(
+            "post_id", "read_at"
+        )
+    )
+    return {
+        p.pk
+        for p in posts
+        if p.comment_count and (p.pk not in reads or reads[p.pk] < p.last_activity_at)
+    }
+
+
+def review_queue(*, community: Community) -> QuerySet[Post]:
+    return (
+        Post.objects.filter(community=community, status=PostStatus.PENDING, deleted_at__isnull=True)
+        .select_related("author")
+        .prefetch_related(_TAGS)
+        .order_by("created_at", "id")
+    )
+
+
+def to_summarise(*, community: Community) -> QuerySet[Post]:
+    """Closed featured threads that have no summary yet."""
+    return (
+        Post.objects.filter(
+            community=community,
+            kind=PostKind.FEATURED,
+            status=PostStatus.PUBLISHED,
+            deleted_at__isnull=True,
+            open_until__lte=timezone.now(),
+            summary__isnull=True,
+        )
+        .select_related("author")
+        .order_by("open_until", "id")
+    )
+
+
+def community_summaries(*, user: Any, community: Community) -> QuerySet[Post]:
+    return (
+        posts_visible_to(user)
+        .filter(community=community, kind=PostKind.SUMMARY)
+        .select_related("summary_of")
+        .order_by("-published_at", "-id")
+    )
+
+
+def my_posts_in_review(*, user: Any) -> QuerySet[Post]:
+    return (
+        Post.objects.filter(
+            author_id=user.pk,
+            status__in=[PostStatus.PENDING, PostStatus.RETURNED, PostStatus.DECLINED],
+            deleted_at__isnull=True,
+        )
+        .select_related("community")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,122 @@
+"""Where members find posts: home, a community's posts, all posts, archives and tags."""
+
+import calendar
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from practica.communities import selectors as community_selectors
+from practica.communities.permissions import check_see_content, community_abilities
+from practica.core.http import paginate
+
+from .. import selectors
+from ..forms import KindFilterForm, PostFilterForm
+from ..models import Tag
+from ..permissions import can_post_in
+
+
+def _with_unread(request: HttpRequest, page: object) -> set[int]:
+    return selectors.unread_post_ids(user=request.user, posts=list(page))  # type: ignore[call-overload]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    featured = list(selectors.open_featured(user)[:10])
+    recent = list(selectors.home_recent(user))
+    return render(
+        request,
+        "discussions/home.html",
+        {
+            "featured": featured,
+            "recent": recent,
+            "unread": selectors.unread_post_ids(user=user, posts=featured + recent),
+            "popular_tags": selectors.popular_tags(user=user),
+            "my_memberships": community_selectors.my_memberships(user=user),
+            "my_requests": (
+                community_selectors.user_requests(user=user).filter(status="pending")
+                if user.is_authenticated
+                else []
+            ),
+        },
+    )
+
+
+def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
+    community = community_selectors.access_community(user=request.user, slug=slug)
+    check_see_content(request.user, community)
+    form = KindFilterForm(request.GET or None)
+    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    page = paginate(
+        request, selectors.community_posts(user=request.user, community=community, kind=kind), 25
+    )
+    return render(
+        request,
+        "discussions/community_posts.html",
+        {
+            "community": community,
+            "can": community_abilities(request.user, community),
+            "can_post": can_post_in(request.user, community),
+            "form": form,
+            "page": page,
+            "unread": _with_unread(request, page),
+        },
+    )
+
+
+def post_list(request: HttpRequest) -> HttpResponse:
+    communities = selectors.readable_communities(request.user).order_by("name")
+    form = PostFilterForm(request.GET or None, communities=communities)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.PostFilters(
+        community=data.get("community", ""),
+        kind=data.get("kind", ""),
+        tag=data.get("tag", ""),
+        answered=data.get("answered", ""),
+        sort=data.get("sort") or "new",
+    )
+    page = paginate(request, selectors.all_posts(user=request.user, filters=filters), 25)
+    return render(
+        request,
+        "discussions/post_list.html",
+        {"form": form, "page": page, "unread": _with_unread(request, page)},
+    )
+
+
+def archives(request: HttpRequest) -> HttpResponse:
+    months = selectors.archive_months(user=request.user)
+    return render(request, "discussions/archives.html", {"months": months})
+
+
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    if not 1 <= month <= 12 or not 1990 <= year <= 2999:
+        raise Http404
+    page = paginate(request, selectors.archive_month(user=request.user, year=year, month=month), 25)
+    return render(
+        request,
+        "discussions/archive_month.html",
+        {
+            "page": page,
+            "month": date(year, month, 1),
+            "month_name": calendar.month_name[month],
+            "unread": _with_unread(request, page),
+        },
+    )
+
+
+def tag_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "discussions/tag_list.html", {"tags": selectors.tag_index(user=request.user)}
+    )
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    page = paginate(request, selectors.tag_posts(user=request.user, tag=tag), 25)
+    if not page.paginator.count:  # a tag used only where the reader cannot look
+        raise Http404
+    return render(
+        request,
+        "discussions/tag_detail.html",
+        {"tag": tag, "page": page, "unread": _with_unread(request, page)},
+    )

@@ -1,0 +1,115 @@
+"""Pages run a fixed number of queries however much content there is."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from practica.discussions.models import Comment, Post, Reaction
+from practica.discussions.services import comment_create, post_create
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (code of conduct version, translations)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _comments(post: Post, people: list, n: int) -> None:
+    parent = None
+    for i in range(n):
+        parent = comment_create(
+            actor=people[i % len(people)],
+            post=post,
+            body=f"Comment {i} @person-1",
+            parent=parent if i % 3 else None,
+        )
+        Reaction.objects.create(comment=parent, user=people[(i + 1) % len(people)], kind="agree")
+
+
+def test_a_thread_of_200_comments_runs_the_queries_of_one_with_2(client, community, chair):
+    people = [chair, *(make_member(community) for _ in range(5))]
+    small = post_create(
+        actor=chair, community=community, kind="question", title="S", body="b", tags="a, b"
+    )
+    big = post_create(
+        actor=chair, community=community, kind="question", title="B", body="b", tags="a, b"
+    )
+    _comments(small, people, 2)
+    _comments(big, people, 200)
+    Post.objects.filter(pk=big.pk).update(accepted_answer=Comment.objects.filter(post=big).last())
+    client.force_login(people[1])
+    assert _queries(client, small.get_absolute_url()) == _queries(client, big.get_absolute_url())
+    client.logout()
+    assert _queries(client, small.get_absolute_url()) == _queries(client, big.get_absolute_url())
+
+
+def _grow(community, chair, n: int) -> None:
+    for i in range(n):
+        post = post_create(
+            actor=chair,
+            community=community,
+            kind=["featured", "discussion", "question"][i % 3],
+            title=f"P{i}",
+            body="b",
+            tags=f"t{i % 4}, common",
+        )
+        comment_create(actor=chair, post=post, body="c")
+        if i % 2:
+            old = timezone.now() - timedelta(days=400)
+            Post.objects.filter(pk=post.pk).update(published_at=old, last_activity_at=old)
+
+
+@pytest.mark.parametrize(
+    "name, signed_in, queries",
+    [
+        ("home", False, 5),
+        ("home", True, 10),
+        ("post_list", False, 4),
+        ("post_list", True, 7),
+        ("community_posts", True, 9),
+        ("community_summaries", True, 6),
+        ("archives", True, 3),
+        ("archive_month", True, 6),
+        ("tag_list", False, 1),
+        ("tag_detail", True, 7),
+        ("community_review", True, 7),
+        ("my_posts", True, 3),
+    ],
+)
+def test_list_pages_have_pinned_query_counts(
+    client,
+    community,
+    chair,
+    assert_page_queries,
+    django_assert_num_queries,
+    name,
+    signed_in,
+    queries,
+):
+    old = timezone.now() - timedelta(days=400)
+    args = {
+        "community_posts": [community.slug],
+        "community_summaries": [community.slug],
+        "community_review": [community.slug],
+        "archive_month": [old.year, old.month],
+        "tag_detail": ["common"],
+    }.get(name, [])
+    url = reverse(name, args=args)
+    if signed_in:
+        client.force_login(chair)
+    _grow(community, chair, 4)
+    client.get(url)
+    pin = assert_page_queries if signed_in else django_assert_num_queries
+    with pin(queries):
+        client.get(url)
+    _grow(community, chair, 12)
+    with pin(queries):
+        client.get(url)

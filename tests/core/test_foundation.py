@@ -113,3 +113,47 @@ def test_errors_use_the_site_layout(client):
     response = client.get("/communities/does-not-exist/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_seed_demo_has_conversations_in_every_state():
+    from django.db.models import Count
+
+    from practica.discussions.models import Comment, Post, Reaction
+
+    call_command("seed_demo")
+    posts = Post.objects.all()
+    assert {"featured", "discussion", "question", "summary"} <= set(
+        posts.values_list("kind", flat=True)
+    )
+    assert {"published", "pending", "returned"} <= set(posts.values_list("status", flat=True))
+    featured = posts.filter(kind="featured", status="published")
+    assert any(p.is_closed for p in featured) and any(not p.is_closed for p in featured)
+    assert posts.filter(kind="summary", summary_of__isnull=False).exists()
+    assert posts.filter(kind="question", accepted_answer__isnull=False).exists()
+    assert posts.filter(kind="question", accepted_answer__isnull=True).exists()
+    longest = posts.annotate(n=Count("comments")).order_by("-n").first()
+    assert longest.n >= 50
+    assert Comment.objects.filter(post=longest, parent__isnull=False).exists()
+    assert Reaction.objects.filter(comment__post=longest).exists()
+    counts = (Post.objects.count(), Comment.objects.count())
+    call_command("seed_demo")
+    assert counts == (Post.objects.count(), Comment.objects.count())
+
+
+def test_the_scheduler_runs_periodic_work_without_cron():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practica.discussions.models import Post
+    from practica.discussions.services import post_create
+    from tests.factories import CommunityFactory, make_member
+
+    community = CommunityFactory()
+    chair = make_member(community, role="chair")
+    post = post_create(actor=chair, community=community, kind="featured", title="T", body="B")
+    Post.objects.filter(pk=post.pk).update(open_until=timezone.now() - timedelta(minutes=1))
+    call_command("scheduler", "--once")  # tests run tasks inline; the worker does it live
+    post.refresh_from_db()
+    assert post.closure_recorded_at is not None
+    assert Notification.objects.filter(recipient=chair, kind="post.closed").exists()

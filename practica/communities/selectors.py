@@ -97,6 +97,15 @@ def access_community(*, user: Any, slug: str) -> Community:
     return community
 
 
+def leader_ids(*, community: Community) -> list[int]:
+    """The user ids of the community's leadership group, to tell them things."""
+    return list(
+        Membership.objects.filter(community=community, role__in=LEADER_ROLES).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
 def community_member_count(*, community: Community) -> int:
     return Membership.objects.filter(community=community).count()
 

@@ -25,7 +25,6 @@ from practica.core.errors import ServiceError
 from practica.notifications.services import email_later, notify
 
 from .models import (
-    LEADER_ROLES,
     MAX_MEMBERS_AT_LARGE,
     SINGLE_SEAT_ROLES,
     Community,
@@ -49,6 +48,7 @@ from .permissions import (
     is_member,
     roles_forget,
 )
+from .selectors import leader_ids
 
 # --- Communities ----------------------------------------------------------------------------
 
@@ -59,14 +59,6 @@ def _unique_slug(name: str) -> str:
     while Community.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-def _leader_ids(community: Community) -> list[int]:
-    return list(
-        Membership.objects.filter(community=community, role__in=LEADER_ROLES).values_list(
-            "user_id", flat=True
-        )
-    )
 
 
 @transaction.atomic
@@ -290,7 +282,7 @@ def join_request_submit(
         raise ServiceError(_("You have already asked to join.")) from error
     audit_record(actor=actor, action="request.submit", target=request, scope=community.slug)
     notify(
-        user_ids=_leader_ids(community),
+        user_ids=leader_ids(community=community),
         kind="request.submitted",
         title=_("%(who)s asks to join %(community)s")
         % {"who": actor.name, "community": community.name},

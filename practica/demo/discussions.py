@@ -13,6 +13,7 @@ from practica.accounts.models import User
 from practica.communities.models import LEADER_ROLES, Community, Membership
 from practica.core.markdown import render_markdown
 from practica.discussions.models import Comment, Post, PostKind, PostStatus, Reaction, Tag
+from practica.discussions.services import author_snapshot
 
 FEATURED = [
     ("What makes a phase system work for participants?",
@@ -90,14 +91,6 @@ TAGS = [
 ]  # fmt: skip
 
 
-def _snapshot(user: User) -> dict[str, str]:
-    return {
-        "author_name": user.name,
-        "author_occupation": str(user.get_occupation_display()) if user.occupation else "",
-        "author_affiliation": user.affiliation,
-    }
-
-
 def _post(
     rng: random.Random,
     community: Community,
@@ -125,7 +118,7 @@ def _post(
         published_at=published if status == PostStatus.PUBLISHED else None,
         last_activity_at=published,
         open_until=published + timedelta(days=open_days) if open_days else None,
-        **_snapshot(author),
+        **author_snapshot(author),
         **extra,  # type: ignore[arg-type]
     )
     post.tags.set(rng.sample(tags, rng.randint(1, 3)))
@@ -151,7 +144,7 @@ def _thread(
                 body=body,
                 body_html=render_markdown(body),
                 created_at=when,
-                **_snapshot(author),
+                **author_snapshot(author),
             )
         )
         comments[-1].save()  # one by one: a reply needs its parent's id

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import WriteBlocked, check_can_write, is_staff
-from practica.communities.models import LEADER_ROLES, Community, Membership
+from practica.communities.models import Community
 from practica.communities.permissions import can_lead
+from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_with_mentions
@@ -146,7 +147,8 @@ def _tags_for(names: list[str]) -> list[Tag]:
     return tags
 
 
-def _snapshot(author: User) -> dict[str, str]:
+def author_snapshot(author: User) -> dict[str, str]:
+    """Who the author is now, kept on what they write."""
     return {
         "author_name": author.name,
         "author_occupation": str(author.get_occupation_display()) if author.occupation else "",
@@ -183,14 +185,6 @@ def _check_new_account_limits(actor: User, *, what: str) -> None:
                 _("New accounts may write %(n)s comments on their first day. Please come "
                   "back tomorrow; your text is kept below.") % {"n": limits["comments"]}
             )  # fmt: skip
-
-
-def _leader_ids(community: Community) -> list[int]:
-    return list(
-        Membership.objects.filter(community=community, role__in=LEADER_ROLES).values_list(
-            "user_id", flat=True
-        )
-    )
 
 
 def _write_check(actor: User) -> None:
@@ -254,12 +248,12 @@ def post_create(
             if kind == PostKind.FEATURED and not held
             else None
         ),
-        **_snapshot(actor),
+        **author_snapshot(actor),
     )
     post.tags.set(_tags_for(names))
     if held:
         notify(
-            user_ids=[uid for uid in _leader_ids(community) if uid != actor.pk],
+            user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
             kind="post.review",
             title=_("A post waits for review in %(community)s: “%(title)s”")
             % {"community": community.name, "title": post.title},
@@ -324,7 +318,7 @@ def post_edit(
         post.status = PostStatus.PENDING
         post.save(update_fields=["status"])
         notify(
-            user_ids=_leader_ids(post.community),
+            user_ids=leader_ids(community=post.community),
             kind="post.review",
             title=_("“%(title)s” was revised and waits for review") % {"title": post.title},
             url=reverse("community_review", args=[post.community.slug]),
@@ -399,25 +393,34 @@ def post_publish(
     return post
 
 
-@transaction.atomic
-def post_return(*, actor: User, post: Post, note: str) -> Post:
+def _refuse(*, actor: User, post: Post, status: str, note: str, missing: str) -> Post:
     post = _lock_post(post)
     check_review(actor, post.community)
     _check_pending(post)
     if not note.strip():
-        raise ServiceError(_("Tell the author what to change."))
-    post.status = PostStatus.RETURNED
+        raise ServiceError(missing)
+    post.status = status
     post.review_note = note.strip()
     post.reviewed_by = actor
     post.save()
     audit_record(
-        actor=actor, action="post.return", target=post, scope=post.community.slug, reason=note
+        actor=actor, action=f"post.{status}", target=post, scope=post.community.slug, reason=note
     )
+    return post
+
+
+@transaction.atomic
+def post_return(*, actor: User, post: Post, note: str) -> Post:
+    """Send a proposal back to its author with comments; their edit re-submits it."""
+    post = _refuse(
+        actor=actor, post=post, status=PostStatus.RETURNED, note=note,
+        missing=_("Tell the author what to change."),
+    )  # fmt: skip
     notify(
         user_ids=[post.author_id],
         kind="post.returned",
         title=_("Your post “%(title)s” was returned with comments") % {"title": post.title},
-        body=note.strip(),
+        body=post.review_note,
         url=post.get_absolute_url(),
     )
     return post
@@ -425,23 +428,15 @@ def post_return(*, actor: User, post: Post, note: str) -> Post:
 
 @transaction.atomic
 def post_decline(*, actor: User, post: Post, reason: str) -> Post:
-    post = _lock_post(post)
-    check_review(actor, post.community)
-    _check_pending(post)
-    if not reason.strip():
-        raise ServiceError(_("Please give the author a reason."))
-    post.status = PostStatus.DECLINED
-    post.review_note = reason.strip()
-    post.reviewed_by = actor
-    post.save()
-    audit_record(
-        actor=actor, action="post.decline", target=post, scope=post.community.slug, reason=reason
-    )
+    post = _refuse(
+        actor=actor, post=post, status=PostStatus.DECLINED, note=reason,
+        missing=_("Please give the author a reason."),
+    )  # fmt: skip
     notify(
         user_ids=[post.author_id],
         kind="post.declined",
         title=_("Your post “%(title)s” was declined") % {"title": post.title},
-        body=_("Reason: %(reason)s") % {"reason": reason.strip()},
+        body=_("Reason: %(reason)s") % {"reason": post.review_note},
         url=post.get_absolute_url(),
     )
     return post
@@ -557,7 +552,7 @@ def summary_create(
         published_at=now,
         last_activity_at=now,
         summary_of=thread,
-        **_snapshot(actor),
+        **author_snapshot(actor),
     )
     summary.tags.set(_tags_for(names or list(thread.tags.values_list("name", flat=True))))
     audit_record(actor=actor, action="post.summarise", target=thread, scope=thread.community.slug)
@@ -600,7 +595,7 @@ def featured_close_due(*, now: Any = None) -> int:
                 continue
             closed += 1
             notify(
-                user_ids={post.author_id, *_leader_ids(post.community)},
+                user_ids={post.author_id, *leader_ids(community=post.community)},
                 kind="post.closed",
                 title=_("The featured post “%(title)s” is now closed") % {"title": post.title},
                 body=_("Leaders can now write its summary."),
@@ -629,7 +624,7 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
     _check_new_account_limits(actor, what="comment")
     html, mentioned = _render(body)
     comment = Comment.objects.create(
-        post=post, parent=parent, author=actor, body=body, body_html=html, **_snapshot(actor)
+        post=post, parent=parent, author=actor, body=body, body_html=html, **author_snapshot(actor)
     )
     Post.objects.filter(pk=post.pk).update(
         comment_count=F("comment_count") + 1, last_activity_at=comment.created_at

@@ -7,14 +7,18 @@ test, so that nobody adds a page without deciding who may see it.
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from practica.communities.models import CommunityProposal, Invitation
 from practica.discussions.services import comment_create, post_create
+from practica.events.models import Event, Registration
+from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.notifications.services import notify
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -56,6 +60,9 @@ class World:
     post: object
     comment: object
     pending: object
+    event: object
+    past_event: object
+    token: str
 
 
 @pytest.fixture
@@ -94,8 +101,41 @@ def world(db):
     )  # fmt: skip
     comment = comment_create(actor=member, post=post, body="A comment")
     pending = post_create(actor=member, community=community, kind="featured", title="P", body="B")
+    start = (timezone.now() + timedelta(days=5)).replace(tzinfo=None)
+    event, past = (
+        event_create(
+            actor=leader,
+            community=community,
+            title=title,
+            kind="webinar",
+            description="d",
+            local_start=start,
+            local_end=start + timedelta(hours=1),
+            time_zone="UTC",
+            meeting_url="https://meet.example.org/x",
+        )[0]
+        for title in ("Upcoming", "Past")
+    )
+    registration_create(actor=member, event=event)
+    registration_create(actor=member, event=past)
+    Event.objects.filter(pk=past.pk).update(
+        starts_at=timezone.now() - timedelta(days=2), ends_at=timezone.now() - timedelta(days=2)
+    )
+    Registration.objects.filter(event=past).update(attended=True)
+    token = calendar_token_for(member).token
     return World(
-        community, other, users, proposal, join_request, invitation, post, comment, pending
+        community,
+        other,
+        users,
+        proposal,
+        join_request,
+        invitation,
+        post,
+        comment,
+        pending,
+        event,
+        past,
+        token,
     )
 
 
@@ -127,7 +167,6 @@ def slug(w):
 # name → (kwargs from the world, {role: status})
 EXPECTED = {
     "home": (None, ALL_200),
-    "events": (None, ALL_200),
     "library": (None, ALL_200),
     "search": (None, ALL_200),
     "healthz": (None, ALL_200),
@@ -183,6 +222,37 @@ EXPECTED = {
     "comment_react": (lambda w: {"pk": w.comment.pk}, POST_ONLY),
     "comment_edit": (lambda w: {"pk": w.comment.pk}, row(302, 404, 404, 200, 404, 403, 403)),
     "comment_delete": (lambda w: {"pk": w.comment.pk}, AUTHOR_OR_LEADERS),
+    # Events, in the members-only community.
+    "event_list": (None, ALL_200),
+    "event_past": (None, ALL_200),
+    "calendar_settings": (None, SIGNED_IN),
+    "event_create_platform": (None, row(302, 403, 403, 403, 403, 403, 200)),
+    "community_events": (slug, ALL_200),
+    "event_create": (slug, LEADERS),
+    "community_feed_public": (slug, row(404, 404, 404, 404, 404, 404, 404)),
+    "event_detail": (lambda w: {"pk": w.event.pk}, MEMBERS_404),
+    "event_ics": (lambda w: {"pk": w.event.pk}, MEMBERS_404),
+    "event_edit": (lambda w: {"pk": w.event.pk}, LEADERS_404),
+    "event_cancel": (lambda w: {"pk": w.event.pk}, LEADERS_404),
+    "event_registrations": (lambda w: {"pk": w.event.pk}, LEADERS_404),
+    "registrations_csv": (lambda w: {"pk": w.event.pk}, LEADERS_404),
+    "event_certificate": (
+        lambda w: {"pk": w.past_event.pk},
+        row(302, 404, 404, 200, 404, 403, 403),
+    ),
+    "event_register": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    "event_unregister": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    "registration_decide": (lambda w: {"pk": w.event.pk, "rid": 1}, POST_ONLY),
+    "event_attendance": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    "event_attended_self": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    "material_add": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    "event_followup": (lambda w: {"pk": w.event.pk}, POST_ONLY),
+    # Calendar feeds carry their own key (a member's token): no session needed or used.
+    "feed_personal": (lambda w: {"token": w.token}, row(200, 200, 200, 200, 200, 200, 200)),
+    "feed_community": (
+        lambda w: {"token": w.token, **slug(w)},
+        row(200, 200, 200, 200, 200, 200, 200),
+    ),
     # django-allauth
     "account_login": (None, ANON_ONLY),
     "account_signup": (None, ANON_ONLY),

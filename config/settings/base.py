@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "practica.notifications",
     "practica.communities",
     "practica.discussions",
+    "practica.events",
     "practica.demo",
 ]
 
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "practica.accounts.timezones.TimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -194,7 +196,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "practica" / "locale"]
 USE_I18N = True
-TIME_ZONE = "UTC"
+TIME_ZONE = env.str("TIME_ZONE", default="UTC")  # the site's zone, for people who set none
 USE_TZ = True
 
 # --- Static files ----------------------------------------------------------------
@@ -235,3 +237,9 @@ PRACTICA_NEW_ACCOUNT_LIMITS = {
 PRACTICA_PERIODIC_TASKS = [
     ("practica.discussions.tasks.featured_close_due_task", env.int("CLOSE_FEATURED_EVERY", 300)),
 ]
+PRACTICA_EVENT_REMINDER_MINUTES = env.list(
+    "EVENT_REMINDER_MINUTES", cast=int, default=[24 * 60, 60]
+)
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.events.tasks.reminders_task", env.int("REMINDERS_EVERY", 120))
+)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Occupation, User
+from .timezones import time_zone_choices
 
 
 class ProfileForm(forms.ModelForm):
@@ -16,6 +17,7 @@ class ProfileForm(forms.ModelForm):
             "languages",
             "interests",
             "bio",
+            "time_zone",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
@@ -24,6 +26,12 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = True
         self.fields["display_name"].help_text = _("Shown on everything you write.")
         self.fields["affiliation"].required = True
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=_("Time zone"),
+            required=False,
+            choices=[("", _("Automatic (your browser's, or the site's)")), *time_zone_choices()],
+            help_text=self.fields["time_zone"].help_text,
+        )
 
 
 class ConductAcceptForm(forms.Form):

@@ -82,6 +82,12 @@ class User(AbstractUser):
         _("areas of interest"), max_length=300, blank=True, help_text=_("Separate with commas.")
     )
     bio = models.TextField(_("short bio"), max_length=2000, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Times are shown in this zone. Empty: your browser's, or the site's."),
+    )
     accepted_conduct_version = models.PositiveIntegerField(
         _("code of conduct version accepted"), default=0
     )

@@ -20,6 +20,7 @@ PROFILE_FIELDS = (
     "languages",
     "interests",
     "bio",
+    "time_zone",
 )
 
 

@@ -4,11 +4,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 _COMING = {
-    "events": (
-        _("Events"),
-        _("Webinars, workshops, meetings and conferences of every community will be listed "
-          "here, with registration and calendars."),
-    ),
     "library": (
         _("Library"),
         _("The communities' shared templates, guides, case studies and toolkits will be "

@@ -157,3 +157,23 @@ def test_the_scheduler_runs_periodic_work_without_cron():
     post.refresh_from_db()
     assert post.closure_recorded_at is not None
     assert Notification.objects.filter(recipient=chair, kind="post.closed").exists()
+
+
+def test_seed_demo_has_events_of_every_kind_past_upcoming_full_and_recurring():
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from practica.events.models import Event
+
+    call_command("seed_demo")
+    events = Event.objects.all()
+    kinds = {"webinar", "workshop", "meeting", "conference"}
+    assert kinds <= set(events.values_list("kind", flat=True))
+    assert events.filter(starts_at__lt=timezone.now()).exists()
+    assert events.filter(starts_at__gt=timezone.now()).exists()
+    assert len(set(events.values_list("time_zone", flat=True))) >= 4
+    assert events.filter(registrations__status="waitlisted").exists()
+    assert events.filter(materials__kind="recording").exists()
+    assert events.filter(audience="leaders").count() >= 4
+    full = events.annotate(n=Count("registrations", filter=Q(registrations__status="confirmed")))
+    assert any(e.capacity and e.n >= e.capacity for e in full)

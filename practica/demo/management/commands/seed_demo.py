@@ -23,7 +23,9 @@ from practica.communities.models import (
 )
 from practica.demo import content as demo
 from practica.demo.discussions import seed_discussions
+from practica.demo.events import seed_events
 from practica.discussions.models import Post
+from practica.events.models import Event
 
 DEMO_LOGINS = [
     ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True),
@@ -54,6 +56,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_discussions(random.Random(2027))
             self.stdout.write(self.style.SUCCESS("Demo discussions created."))
+        if Event.objects.exists():
+            self.stdout.write("Demo events already present.")
+        else:
+            with transaction.atomic():
+                seed_events(random.Random(2028))
+            self.stdout.write(self.style.SUCCESS("Demo events created."))
         self._write_logins()
 
     def _write_logins(self) -> None:

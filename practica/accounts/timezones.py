@@ -1,0 +1,45 @@
+"""Each person sees times in their own zone: their profile's, else their browser's, else
+the site's. The browser's zone arrives in the `tz` cookie set by static/js/tz.js."""
+
+import zoneinfo
+from collections.abc import Callable
+from functools import lru_cache
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+TZ_COOKIE = "tz"
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def is_valid_zone(name: str) -> bool:
+    return name in _zones()
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(_zones()) if "/" in name]
+
+
+def zone_for(request: HttpRequest) -> str | None:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and is_valid_zone(user.time_zone or ""):
+        return str(user.time_zone)
+    cookie = request.COOKIES.get(TZ_COOKIE, "")
+    return cookie if is_valid_zone(cookie) else None
+
+
+class TimeZoneMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        zone = zone_for(request)
+        if zone:
+            timezone.activate(zoneinfo.ZoneInfo(zone))
+        else:
+            timezone.deactivate()
+        return self.get_response(request)

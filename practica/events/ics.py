@@ -1,0 +1,68 @@
+"""iCalendar (RFC 5545) files: one event, or a feed of many, with their time zones."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from .models import Event
+
+
+def _vevent(event: Event, *, with_joining: bool) -> VEvent:
+    item = VEvent()
+    item.add("uid", f"{event.uid}@practica")
+    item.add("sequence", event.sequence)
+    item.add("dtstamp", timezone.now())
+    item.add("last-modified", event.updated_at)
+    item.add("summary", event.title)
+    # The event's own zone: calendar programs then keep the wall-clock time across DST.
+    item.add("dtstart", event.local_start)
+    item.add("dtend", event.local_end)
+    url = settings.SITE_URL + event.get_absolute_url()
+    item.add("url", url)
+    description = [event.description, "", url]
+    if event.is_online:
+        if with_joining and event.meeting_url:
+            item.add("location", event.meeting_url)
+            description += ["", event.meeting_url, event.joining_instructions]
+        else:
+            item.add("location", "Online")
+    else:
+        item.add("location", ", ".join(p for p in (event.venue, event.address) if p))
+    item.add("description", "\n".join(description).strip())
+    item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    return item
+
+
+def calendar(
+    events: Iterable[Event],
+    *,
+    name: str,
+    joining_for: set[int] | None = None,
+    method: str = "PUBLISH",
+) -> bytes:
+    """An .ics file. Joining details only for the event ids in `joining_for`."""
+    cal = Calendar()
+    cal.add("prodid", "-//Practica//Events//EN")
+    cal.add("version", "2.0")
+    cal.add("method", method)
+    cal.add("x-wr-calname", name)
+    for event in events:
+        cal.add_component(_vevent(event, with_joining=event.pk in (joining_for or set())))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def single(event: Event, *, with_joining: bool) -> bytes:
+    method = "CANCEL" if event.is_cancelled else "PUBLISH"
+    joining = {event.pk} if with_joining else set()
+    return calendar([event], name=event.title, joining_for=joining, method=method)
+
+
+def filename(event: Event, when: datetime | None = None) -> str:
+    from django.utils.text import slugify
+
+    return f"{slugify(event.title)[:60] or 'event'}.ics"

@@ -1,0 +1,110 @@
+"""Who may see, attend and run events; builds on the community permission layer."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.communities.models import Community
+from practica.communities.permissions import can_lead, can_see_content, is_member
+
+from .models import Audience, Event, Registration, RegistrationStatus
+
+
+def can_see_event(user: Any, event: Event) -> bool:
+    """Community events follow the community's content; leadership meetings only leaders."""
+    if event.community is None:
+        return event.audience == Audience.PUBLIC or is_active_user(user)
+    if not can_see_content(user, event.community):
+        return False
+    return event.audience != Audience.LEADERS or can_lead(user, event.community)
+
+
+def check_see_event(user: Any, event: Event) -> None:
+    if not can_see_event(user, event):
+        raise Http404
+
+
+def can_manage_events(user: Any, community: Community | None) -> bool:
+    """Leaders run their community's events; staff run every event and platform-wide ones."""
+    if community is None:
+        return is_staff(user)
+    return can_lead(user, community)
+
+
+def check_manage_events(user: Any, community: Community | None) -> None:
+    if not can_manage_events(user, community):
+        raise PermissionDenied
+
+
+def may_attend(user: Any, event: Event) -> bool:
+    if not is_active_user(user):
+        return False
+    if event.audience == Audience.PUBLIC or is_staff(user):
+        return True
+    if event.community is None:
+        return True
+    if event.audience == Audience.LEADERS:
+        return can_lead(user, event.community)
+    return is_member(user, event.community)
+
+
+REGISTRATION_BLOCKED = {
+    "sign_in": _("Log in to register."),
+    "cancelled": _("This event was cancelled."),
+    "past": _("This event has already taken place."),
+    "closed": _("Registration for this event has closed."),
+    "audience": _("This event is for the community's members; join the community first."),
+    "leaders": _("This meeting is for the community's leadership group."),
+    "registered": _("You are already registered."),
+}
+
+
+def registration_blocker(user: Any, event: Event, current: Registration | None) -> str | None:
+    """Why `user` may not register for `event` (a key of REGISTRATION_BLOCKED), or None."""
+    if not is_active_user(user):
+        return "sign_in"
+    if event.is_cancelled:
+        return "cancelled"
+    if event.starts_at <= _now():
+        return "past"
+    if event.registration_closed:
+        return "closed"
+    if not may_attend(user, event):
+        return "leaders" if event.audience == Audience.LEADERS else "audience"
+    if current is not None and current.status in (
+        RegistrationStatus.PENDING,
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITLISTED,
+    ):
+        return "registered"
+    blocked = write_blocker(user)
+    return blocked
+
+
+def can_see_joining_details(user: Any, event: Event, current: Registration | None) -> bool:
+    """The online link and joining instructions: registered people and the organisers."""
+    confirmed = current is not None and current.status == RegistrationStatus.CONFIRMED
+    return confirmed or can_manage_events(user, event.community)
+
+
+def can_download_certificate(user: Any, event: Event, current: Registration | None) -> bool:
+    return bool(current and current.attended and event.is_past and is_active_user(user))
+
+
+def can_mark_own_attendance(user: Any, event: Event, current: Registration | None) -> bool:
+    return bool(
+        event.allow_self_attendance
+        and event.starts_at <= _now()
+        and current is not None
+        and current.status == RegistrationStatus.CONFIRMED
+        and not current.attended
+    )
+
+
+def _now():  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    return timezone.now()

@@ -1,0 +1,105 @@
+"""Reminders before; attendance, materials, follow-up, certificates and CSV after."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from practica.events.models import Event, Registration
+from practica.events.services import registration_create, reminders_send
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def _start_in(event, delta):
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() + delta, ends_at=timezone.now() + delta + timedelta(hours=1)
+    )
+    event.refresh_from_db()
+
+
+def test_reminders_go_out_a_day_and_an_hour_before_once_each(
+    community, make_event, django_capture_on_commit_callbacks
+):
+    event = make_event()
+    person = make_member(community)
+    registration_create(actor=person, event=event)
+    _start_in(event, timedelta(hours=23))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("scheduler", "--once")  # the worker runs what the scheduler enqueues
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    assert "Reminder" in mail.outbox[0].subject and "Europe/Paris" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send() == 0  # not twice
+    _start_in(event, timedelta(minutes=50))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send() == 1
+    assert len(mail.outbox) == 2
+    assert Registration.objects.get().reminders_sent == [1440, 60]
+
+
+def test_attendance_materials_follow_up_and_certificate(client, community, chair, make_event):
+    event = make_event(allow_self_attendance=True)
+    came, missed, self_marker = (
+        make_member(community, display_name=n) for n in ("Ana", "Ben", "Cy")
+    )
+    for person in (came, missed, self_marker):
+        registration_create(actor=person, event=event)
+    _start_in(event, -timedelta(hours=2))
+    client.force_login(chair)
+    page = client.get(reverse("event_registrations", args=[event.pk])).content.decode()
+    assert "Save attendance" in page
+    client.post(reverse("event_attendance", args=[event.pk]), {"attended": [came.pk]})
+    client.post(
+        reverse("material_add", args=[event.pk]),
+        {"kind": "recording", "title": "Recording", "url": "https://video.example.org/1"},
+    )
+    response = client.post(reverse("event_followup", args=[event.pk]))
+    event.refresh_from_db()
+    assert response["Location"] == event.followup_post.get_absolute_url()
+    assert "video.example.org" in event.followup_post.body
+    assert event.followup_post.community == community
+
+    client.force_login(self_marker)
+    client.post(reverse("event_attended_self", args=[event.pk]))
+    assert Registration.objects.get(user=self_marker).attended
+
+    client.force_login(came)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Recording" in page and "Follow-up discussion" in page
+    certificate = client.get(reverse("event_certificate", args=[event.pk])).content.decode()
+    assert "Certificate of attendance" in certificate and "Ana" in certificate
+    assert "Webinar on phase systems" in certificate and "Duration: 1 h 0 min" in certificate
+    client.force_login(missed)
+    assert client.get(reverse("event_certificate", args=[event.pk])).status_code == 403
+
+
+def test_registration_list_exports_as_csv_with_formulas_defused(
+    client, community, chair, make_event
+):
+    event = make_event()
+    registration_create(actor=make_member(community, display_name="=HYPERLINK(1)"), event=event)
+    registration_create(actor=make_member(community, display_name="Dee"), event=event)
+    client.force_login(chair)
+    response = client.get(reverse("registrations_csv", args=[event.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:2] == ["name", "email"]
+    assert {r[0] for r in rows[1:]} == {"'=HYPERLINK(1)", "Dee"}
+    client.force_login(make_member(community))
+    assert client.get(reverse("registrations_csv", args=[event.pk])).status_code == 403
+
+
+def test_attendance_cannot_be_recorded_before_the_event(client, chair, community, make_event):
+    event = make_event()
+    client.force_login(chair)
+    response = client.post(
+        reverse("event_attendance", args=[event.pk]), {"attended": []}, follow=True
+    )
+    assert "once the event has started" in response.content.decode()

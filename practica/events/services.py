@@ -252,7 +252,9 @@ def _has_room(event: Event) -> bool:
 @transaction.atomic
 def registration_create(*, actor: User, event: Event) -> Registration:
     """Register: confirmed while there is room, else waitlisted; pending if approval is needed."""
-    event = Event.objects.select_for_update().select_related("community").get(pk=event.pk)
+    event = (
+        Event.objects.select_for_update(of=("self",)).select_related("community").get(pk=event.pk)
+    )
     current = Registration.objects.filter(event=event, user=actor).first()
     blocker = registration_blocker(actor, event, current)
     if blocker in REGISTRATION_BLOCKED:

@@ -144,3 +144,34 @@ def test_times_show_in_the_reader_s_zone_beside_the_event_s(client, community, m
     client.logout()
     client.cookies["tz"] = "Asia/Tokyo"
     assert "Asia/Tokyo" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_lists_filter_by_community_kind_and_month(client, community, make_event):
+    near = make_event(days=3, title="Near webinar")
+    far = make_event(days=70, title="Far workshop", kind="workshop")
+    client.force_login(make_member(community))
+    month = near.starts_at.strftime("%Y-%m")
+    page = client.get(reverse("event_list"), {"month": month}).content.decode()
+    assert "Near webinar" in page and (
+        far.starts_at.strftime("%Y-%m") == month or "Far workshop" not in page
+    )
+    page = client.get(reverse("event_list"), {"kind": "workshop"}).content.decode()
+    assert "Far workshop" in page and "Near webinar" not in page
+    page = client.get(reverse("event_list"), {"month": "not-a-month"}).content.decode()
+    assert "Choose a month, like 2027-03." in page
+
+
+def test_staff_schedule_platform_wide_events_for_everyone(client, staff):
+    client.force_login(staff)
+    client.post(
+        reverse("event_create_platform"),
+        _form(title="Annual conference", kind="conference", audience="public"),
+    )
+    event = Event.objects.get()
+    assert event.community is None
+    client.logout()
+    assert "Annual conference" in client.get(reverse("event_list")).content.decode()
+    person = __import__("tests.factories", fromlist=["UserFactory"]).UserFactory()
+    client.force_login(person)
+    client.post(reverse("event_register", args=[event.pk]))
+    assert event.registrations.get().status == "confirmed"

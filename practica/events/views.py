@@ -294,17 +294,24 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(event)
 
 
-@login_required
-@require_POST
-def event_unregister(request: HttpRequest, pk: int) -> HttpResponse:
+def _act_on_own(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
+    """Run a service about the reader's own registration and say how it went."""
     event = selectors.access_event(user=request.user, pk=pk)
     try:
-        services.registration_cancel(actor=request.user, event=event)
+        action(actor=request.user, event=event)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Your registration is cancelled."))
+        messages.success(request, done)
     return redirect(event)
+
+
+@login_required
+@require_POST
+def event_unregister(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act_on_own(
+        request, pk, services.registration_cancel, _("Your registration is cancelled.")
+    )
 
 
 @login_required
@@ -358,14 +365,9 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def event_attended_self(request: HttpRequest, pk: int) -> HttpResponse:
-    event = selectors.access_event(user=request.user, pk=pk)
-    try:
-        services.attendance_self_mark(actor=request.user, event=event)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Thank you: your attendance is recorded."))
-    return redirect(event)
+    return _act_on_own(
+        request, pk, services.attendance_self_mark, _("Thank you: your attendance is recorded.")
+    )
 
 
 @login_required

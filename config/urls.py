@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("practica.accounts.urls")),
     path("", include("practica.discussions.urls")),
     path("", include("practica.events.urls")),
+    path("", include("practica.library.urls")),
     path("", include("practica.communities.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("accounts/", include("allauth.urls")),

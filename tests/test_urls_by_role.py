@@ -12,13 +12,16 @@ from datetime import timedelta
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from practica.communities.models import CommunityProposal, Invitation
+from practica.demo.files import make_pdf
 from practica.discussions.services import comment_create, post_create
 from practica.events.models import Event, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
+from practica.library.services import resource_create
 from practica.notifications.services import notify
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -63,6 +66,7 @@ class World:
     event: object
     past_event: object
     token: str
+    resource: object
 
 
 @pytest.fixture
@@ -123,6 +127,12 @@ def world(db):
     )
     Registration.objects.filter(event=past).update(attended=True)
     token = calendar_token_for(member).token
+    resource = resource_create(
+        actor=member, community=community, title="R", kind="guide", summary="s",
+        language="English", licence="cc_by", licence_confirmed=True,
+        current_as_of=timezone.localdate(),
+        upload=SimpleUploadedFile("r.pdf", make_pdf("r"), "application/pdf"),
+    )  # fmt: skip
     return World(
         community,
         other,
@@ -136,6 +146,7 @@ def world(db):
         event,
         past,
         token,
+        resource,
     )
 
 
@@ -167,7 +178,6 @@ def slug(w):
 # name → (kwargs from the world, {role: status})
 EXPECTED = {
     "home": (None, ALL_200),
-    "library": (None, ALL_200),
     "search": (None, ALL_200),
     "healthz": (None, ALL_200),
     "conduct": (None, ALL_200),
@@ -253,6 +263,23 @@ EXPECTED = {
         lambda w: {"token": w.token, **slug(w)},
         row(200, 200, 200, 200, 200, 200, 200),
     ),
+    # Library, in the members-only community; the member wrote the resource.
+    "library": (None, ALL_200),
+    "community_library": (slug, MEMBERS_403),
+    "resource_create": (slug, row(302, 403, 403, 200, 403, 200, 200)),
+    "resource_detail": (lambda w: {"pk": w.resource.pk}, MEMBERS_404),
+    "resource_download": (lambda w: {"pk": w.resource.pk}, MEMBERS_404),
+    "version_download": (
+        lambda w: {"pk": w.resource.pk, "vid": w.resource.versions.get().pk},
+        MEMBERS_404,
+    ),
+    "resource_edit": (lambda w: {"pk": w.resource.pk}, AUTHOR_OR_LEADERS),
+    "version_add": (lambda w: {"pk": w.resource.pk}, AUTHOR_OR_LEADERS),
+    "resource_move": (lambda w: {"pk": w.resource.pk}, LEADERS_404),
+    "resource_approve": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
+    "resource_confirm": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
+    "resource_manage": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
+    "resource_comment": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
     # django-allauth
     "account_login": (None, ANON_ONLY),
     "account_signup": (None, ANON_ONLY),

@@ -7,6 +7,7 @@ TRUSTED_PROXY_COUNT, DEFAULT_FROM_EMAIL, WEB_WORKERS.
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "practica.communities",
     "practica.discussions",
     "practica.events",
+    "practica.library",
     "practica.demo",
 ]
 
@@ -203,11 +205,27 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "practica" / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Uploaded files are never served directly: every download goes through a view that asks the
+# permission layer. S3-compatible storage when S3_BUCKET is set (django-storages).
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("S3_SECRET_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # --- Security headers that hold everywhere ----------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -242,4 +260,10 @@ PRACTICA_EVENT_REMINDER_MINUTES = env.list(
 )
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.events.tasks.reminders_task", env.int("REMINDERS_EVERY", 120))
+)
+PRACTICA_UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=25)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.library.tasks.review_reminders_task", env.int("REVIEW_REMINDERS_EVERY", 3600))
 )

@@ -200,6 +200,7 @@ class CommunitySettingsForm(forms.ModelForm):
             "eligibility",
             "featured_days",
             "hold_first_posts",
+            "library_needs_approval",
             "status",
         ]
         widgets = {

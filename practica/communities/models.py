@@ -80,6 +80,9 @@ class Community(TimeStampedModel):
         default=60,
         help_text=_("The default; the leader publishing a featured post may choose another."),
     )
+    library_needs_approval = models.BooleanField(
+        _("new library resources need a leader's approval"), default=False
+    )
     hold_first_posts = models.BooleanField(
         _("hold new members' first post for review"),
         default=False,

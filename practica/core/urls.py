@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("library/", views.coming_soon, {"section": "library"}, name="library"),
     path("search/", views.coming_soon, {"section": "search"}, name="search"),
     path("healthz/", views.healthz, name="healthz"),
 ]

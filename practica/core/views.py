@@ -4,11 +4,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 _COMING = {
-    "library": (
-        _("Library"),
-        _("The communities' shared templates, guides, case studies and toolkits will be "
-          "collected here."),
-    ),
     "search": (
         _("Search"),
         _("Full-text search over posts, events, resources and people will live here. Until "

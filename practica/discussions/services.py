@@ -130,7 +130,7 @@ def tags_parse(raw: str | list[str]) -> list[str]:
     return names
 
 
-def _tags_for(names: list[str]) -> list[Tag]:
+def tags_for(names: list[str]) -> list[Tag]:
     tags = []
     for name in names:
         slug = slugify(name, allow_unicode=True) or f"tag-{abs(hash(name)) % 10**8}"
@@ -250,7 +250,7 @@ def post_create(
         ),
         **author_snapshot(actor),
     )
-    post.tags.set(_tags_for(names))
+    post.tags.set(tags_for(names))
     if held:
         notify(
             user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
@@ -313,7 +313,7 @@ def post_edit(
     if post.status == PostStatus.PUBLISHED:
         post.edited_at = timezone.now()
     post.save()
-    post.tags.set(_tags_for(names))
+    post.tags.set(tags_for(names))
     if post.status == PostStatus.RETURNED and actor.pk == post.author_id:
         post.status = PostStatus.PENDING
         post.save(update_fields=["status"])
@@ -554,7 +554,7 @@ def summary_create(
         summary_of=thread,
         **author_snapshot(actor),
     )
-    summary.tags.set(_tags_for(names or list(thread.tags.values_list("name", flat=True))))
+    summary.tags.set(tags_for(names or list(thread.tags.values_list("name", flat=True))))
     audit_record(actor=actor, action="post.summarise", target=thread, scope=thread.community.slug)
     notify(
         user_ids=[thread.author_id] if thread.author_id != actor.pk else [],

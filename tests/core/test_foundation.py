@@ -177,3 +177,19 @@ def test_seed_demo_has_events_of_every_kind_past_upcoming_full_and_recurring():
     assert events.filter(audience="leaders").count() >= 4
     full = events.annotate(n=Count("registrations", filter=Q(registrations__status="confirmed")))
     assert any(e.capacity and e.n >= e.capacity for e in full)
+
+
+def test_seed_demo_library_has_every_kind_versions_overdue_and_real_files():
+    from practica.library.models import Resource, ResourceVersion
+
+    call_command("seed_demo")
+    resources = Resource.objects.all()
+    assert {"document", "template", "guide", "case_study", "toolkit", "link", "recording"} <= set(
+        resources.values_list("kind", flat=True)
+    )
+    assert ResourceVersion.objects.filter(number=2).exists()
+    assert any(r.may_be_out_of_date for r in resources)
+    assert any(not r.may_be_out_of_date for r in resources)
+    version = ResourceVersion.objects.filter(original_name__endswith=".pdf").first()
+    with version.file.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"

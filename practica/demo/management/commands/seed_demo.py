@@ -24,8 +24,10 @@ from practica.communities.models import (
 from practica.demo import content as demo
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
+from practica.demo.library import seed_library
 from practica.discussions.models import Post
 from practica.events.models import Event
+from practica.library.models import Resource
 
 DEMO_LOGINS = [
     ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True),
@@ -62,6 +64,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_events(random.Random(2028))
             self.stdout.write(self.style.SUCCESS("Demo events created."))
+        if Resource.objects.exists():
+            self.stdout.write("Demo library already present.")
+        else:
+            with transaction.atomic():
+                seed_library(random.Random(2029))
+            self.stdout.write(self.style.SUCCESS("Demo library created."))
         self._write_logins()
 
     def _write_logins(self) -> None:

@@ -1,0 +1,134 @@
+"""Demo library: resources of every kind, with versions, some overdue for review. The files
+are generated here (practica.demo.files), nothing is copied from elsewhere."""
+
+import random
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from practica.communities.models import Community, Membership
+from practica.library.models import Resource
+from practica.library.services import resource_create, version_add
+
+from .files import make_docx, make_odt, make_pdf, make_png
+
+ITEMS = [
+    # community, title, kind, file maker, extension, licence, jurisdictions, months old
+    (
+        "drug-treatment-courts",
+        "Participant handbook template",
+        "template",
+        "docx",
+        "cc_by",
+        "Illinois, Ontario",
+        3,
+    ),
+    ("drug-treatment-courts", "Incentives and sanctions guide", "guide", "pdf", "cc_by_sa", "", 16),
+    (
+        "domestic-violence-courts",
+        "Safety planning checklist",
+        "template",
+        "odt",
+        "cc_by",
+        "England and Wales",
+        5,
+    ),
+    (
+        "youth-justice",
+        "Diversion programme case study",
+        "case_study",
+        "pdf",
+        "all_rights_reserved",
+        "Kenya",
+        14,
+    ),
+    ("legal-aid-innovation", "Triage toolkit", "toolkit", "docx", "cc_by", "", 2),
+    ("justice-data", "Outcome measures workbook", "document", "odt", "public_domain", "", 20),
+    (
+        "community-paralegals",
+        "Community paralegal training guide",
+        "guide",
+        "pdf",
+        "cc_by_nc",
+        "Philippines",
+        8,
+    ),
+    ("restorative-justice", "Circle process diagram", "document", "png", "cc_by", "", 1),
+]
+LINKS = [
+    ("court-management", "Caseflow standards (external)", "link", "https://example.org/caseflow"),
+    (
+        "mental-health-courts",
+        "Webinar recording: crisis diversion",
+        "recording",
+        "https://example.org/recording",
+    ),
+]
+MAKERS = {"pdf": make_pdf, "docx": make_docx, "odt": make_odt}
+
+
+def _file(title: str, extension: str, version: int) -> SimpleUploadedFile:
+    text = f"{title}\nVersion {version}\nPrepared for the Practica demo library."
+    content = make_png() if extension == "png" else MAKERS[extension](text)
+    name = f"{title.lower().replace(' ', '-')}-v{version}.{extension}"
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def seed_library(rng: random.Random) -> None:
+    communities = {c.slug: c for c in Community.objects.all()}
+    today = timezone.localdate()
+    for slug, title, kind, extension, licence, jurisdictions, months in ITEMS:
+        community = communities.get(slug)
+        if community is None:
+            continue
+        people = [
+            m.user for m in Membership.objects.filter(community=community).select_related("user")
+        ]
+        author, coauthor = people[0], people[1]
+        resource = resource_create(
+            actor=author,
+            community=community,
+            title=title,
+            kind=kind,
+            summary=f"{title}: shared by members for reuse and adaptation.",
+            language="English",
+            licence=licence,
+            licence_confirmed=True,
+            current_as_of=today - timedelta(days=30 * months),
+            upload=_file(title, extension, 1),
+            co_authors=[coauthor],
+            tags=rng.sample(
+                ["forms", "training", "evaluation", "safety", "handbooks", "diversion"], 2
+            ),
+            jurisdictions=jurisdictions,
+        )
+        if extension != "png" and months % 2 == 0:
+            version_add(
+                actor=coauthor,
+                resource=resource,
+                upload=_file(title, extension, 2),
+                note="Updated after the members' comments",
+            )
+            # The review this counted as happened back then, so some stay overdue.
+            Resource.objects.filter(pk=resource.pk).update(
+                last_reviewed_at=timezone.now() - timedelta(days=30 * max(months - 1, 0))
+            )
+        Resource.objects.filter(pk=resource.pk).update(download_count=rng.randint(0, 60))
+    for slug, title, kind, url in LINKS:
+        community = communities.get(slug)
+        if community is None:
+            continue
+        author = Membership.objects.filter(community=community).first().user
+        resource_create(
+            actor=author,
+            community=community,
+            title=title,
+            kind=kind,
+            summary=title,
+            language="English",
+            licence="all_rights_reserved",
+            licence_confirmed=True,
+            current_as_of=today - timedelta(days=40),
+            link_url=url,
+        )

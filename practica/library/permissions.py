@@ -1,0 +1,94 @@
+"""Who may see, add to and look after the library; builds on the community layer."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from practica.accounts.permissions import is_active_user, is_staff
+from practica.communities.models import Community
+from practica.communities.permissions import can_lead, can_see_content, is_member
+
+from .models import Resource, ResourceStatus
+
+
+def _is_author(user: Any, resource: Resource) -> bool:
+    if not is_active_user(user):
+        return False
+    cache = getattr(resource, "_author_ids", None)
+    if cache is None:
+        cache = set(resource.authors.values_list("pk", flat=True))
+        resource._author_ids = cache  # type: ignore[attr-defined]
+    return user.pk in cache
+
+
+def can_see_resource(user: Any, resource: Resource) -> bool:
+    """Published resources follow the community; pending ones their authors and leaders;
+    retired ones only leaders and staff."""
+    if not can_see_content(user, resource.community):
+        return False
+    if resource.status == ResourceStatus.PUBLISHED:
+        return True
+    if resource.status == ResourceStatus.PENDING and _is_author(user, resource):
+        return True
+    return can_lead(user, resource.community)
+
+
+def check_see_resource(user: Any, resource: Resource) -> None:
+    if not can_see_resource(user, resource):
+        raise Http404
+
+
+def can_add_resource(user: Any, community: Community) -> bool:
+    return (
+        is_active_user(user)
+        and community.is_active
+        and (is_member(user, community) or is_staff(user))
+    )
+
+
+def check_add_resource(user: Any, community: Community) -> None:
+    if not can_add_resource(user, community):
+        raise PermissionDenied
+
+
+def can_add_version(user: Any, resource: Resource) -> bool:
+    return _is_author(user, resource) or can_lead(user, resource.community)
+
+
+def check_add_version(user: Any, resource: Resource) -> None:
+    if not can_add_version(user, resource):
+        raise PermissionDenied
+
+
+def can_manage_resource(user: Any, resource: Resource) -> bool:
+    """Approve, edit, move, retire and delete: the community's leaders and staff."""
+    return can_lead(user, resource.community)
+
+
+def check_manage_resource(user: Any, resource: Resource) -> None:
+    if not can_manage_resource(user, resource):
+        raise PermissionDenied
+
+
+def can_edit_resource(user: Any, resource: Resource) -> bool:
+    return _is_author(user, resource) or can_manage_resource(user, resource)
+
+
+def check_edit_resource(user: Any, resource: Resource) -> None:
+    if not can_edit_resource(user, resource):
+        raise PermissionDenied
+
+
+def can_take_part(user: Any, resource: Resource) -> bool:
+    """Comment on it and confirm it is still current: the community's members and staff."""
+    return (
+        is_active_user(user)
+        and resource.status == ResourceStatus.PUBLISHED
+        and (is_member(user, resource.community) or is_staff(user))
+    )
+
+
+def check_take_part(user: Any, resource: Resource) -> None:
+    if not can_take_part(user, resource):
+        raise PermissionDenied

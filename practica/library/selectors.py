@@ -1,0 +1,86 @@
+"""Reads for the library, filtered by what the reader may see."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from practica.discussions.models import Tag
+from practica.discussions.selectors import readable_communities
+
+from .models import Resource, ResourceStatus, ResourceVersion
+from .permissions import check_see_resource
+
+SORTS = {
+    "new": ("-created_at", "-id"),
+    "downloads": ("-download_count", "-id"),
+    "reviewed": ("-last_reviewed_at", "-id"),
+}
+
+
+@dataclass
+class ResourceFilters:
+    community: str = ""
+    kind: str = ""
+    tag: str = ""
+    jurisdiction: str = ""
+    language: str = ""
+    licence: str = ""
+    sort: str = "new"
+
+
+def resources_visible_to(user: Any) -> QuerySet[Resource]:
+    return Resource.objects.filter(
+        status=ResourceStatus.PUBLISHED, community__in=readable_communities(user).values("pk")
+    )
+
+
+def library(*, user: Any, filters: ResourceFilters) -> QuerySet[Resource]:
+    qs = resources_visible_to(user)
+    if filters.community:
+        qs = qs.filter(community__slug=filters.community)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.tag:
+        qs = qs.filter(tags__slug=filters.tag)
+    if filters.jurisdiction:
+        qs = qs.filter(jurisdictions__icontains=filters.jurisdiction)
+    if filters.language:
+        qs = qs.filter(language__iexact=filters.language)
+    if filters.licence:
+        qs = qs.filter(licence=filters.licence)
+    return (
+        qs.select_related("community")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")), "authors")
+        .order_by(*SORTS.get(filters.sort, SORTS["new"]))
+    )
+
+
+def access_resource(*, user: Any, pk: int) -> Resource:
+    resource = (
+        Resource.objects.select_related("community", "last_reviewed_by").filter(pk=pk).first()
+    )
+    if resource is None:
+        raise Http404
+    check_see_resource(user, resource)
+    return resource
+
+
+def access_version(*, user: Any, resource_pk: int, version_pk: int) -> ResourceVersion:
+    resource = access_resource(user=user, pk=resource_pk)
+    version = resource.versions.filter(pk=version_pk).first()
+    if version is None:
+        raise Http404
+    version.resource = resource
+    return version
+
+
+def pending_resources(*, community: Any) -> QuerySet[Resource]:
+    return Resource.objects.filter(
+        community=community, status=ResourceStatus.PENDING
+    ).select_related("created_by")
+
+
+def languages(*, user: Any) -> list[str]:
+    return sorted(set(resources_visible_to(user).values_list("language", flat=True)))

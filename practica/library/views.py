@@ -1,0 +1,325 @@
+"""Library pages and downloads: every download asks the permission layer again."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from practica.accounts.gates import write_gate
+from practica.communities import selectors as community_selectors
+from practica.communities.permissions import can_lead, community_abilities
+from practica.core.errors import ServiceError
+from practica.core.http import paginate
+from practica.discussions.selectors import readable_communities
+
+from . import selectors, services
+from .forms import CommentForm, LibraryFilterForm, MoveForm, ResourceForm, VersionForm
+from .permissions import (
+    can_add_resource,
+    can_add_version,
+    can_edit_resource,
+    can_manage_resource,
+    can_take_part,
+    check_add_resource,
+    check_add_version,
+    check_edit_resource,
+    check_manage_resource,
+)
+from .uploads import ALLOWED
+
+
+def _list(request: HttpRequest, community: Any = None) -> HttpResponse:
+    user = request.user
+    communities = None if community else readable_communities(user).order_by("name")
+    form = LibraryFilterForm(
+        request.GET or None, communities=communities, languages=selectors.languages(user=user)
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.ResourceFilters(
+        community=community.slug if community else data.get("community", ""),
+        kind=data.get("kind", ""),
+        tag=data.get("tag", ""),
+        jurisdiction=data.get("jurisdiction", ""),
+        language=data.get("language", ""),
+        licence=data.get("licence", ""),
+        sort=data.get("sort") or "new",
+    )
+    page = paginate(request, selectors.library(user=user, filters=filters), 20)
+    context: dict[str, Any] = {"form": form, "page": page, "community": community}
+    if community:
+        context["can"] = community_abilities(user, community)
+        context["can_add"] = can_add_resource(user, community)
+        context["pending"] = (
+            selectors.pending_resources(community=community) if can_lead(user, community) else []
+        )
+    return render(request, "library/library.html", context)
+
+
+def library(request: HttpRequest) -> HttpResponse:
+    return _list(request)
+
+
+def community_library(request: HttpRequest, slug: str) -> HttpResponse:
+    community = community_selectors.access_community(user=request.user, slug=slug)
+    from practica.communities.permissions import check_see_content
+
+    check_see_content(request.user, community)
+    return _list(request, community)
+
+
+@write_gate()
+def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
+    community = community_selectors.access_community(user=request.user, slug=slug)
+    check_add_resource(request.user, community)
+    form = ResourceForm(
+        request.POST or None, request.FILES or None, community=community, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            resource = services.resource_create(
+                actor=request.user,
+                community=community,
+                title=data["title"],
+                kind=data["kind"],
+                summary=data["summary"],
+                language=data["language"],
+                licence=data["licence"],
+                licence_confirmed=data["licence_confirmed"],
+                current_as_of=data["current_as_of"],
+                upload=data.get("file"),
+                link_url=data["link_url"],
+                co_authors=list(data["co_authors"]),
+                outside_authors=data["outside_authors"],
+                tags=data["tags"],
+                jurisdictions=data["jurisdictions"],
+                review_months=data["review_months"],
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            if resource.status == "pending":
+                messages.success(
+                    request, _("Thank you. A leader will approve it before others see it.")
+                )
+            else:
+                messages.success(request, _("Added to the library."))
+            return redirect(resource)
+    return render(
+        request,
+        "library/resource_form.html",
+        {"form": form, "community": community, "allowed": sorted(ALLOWED)},
+    )
+
+
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    user = request.user
+    return render(
+        request,
+        "library/resource_detail.html",
+        {
+            "resource": resource,
+            "versions": resource.versions.select_related("uploaded_by"),
+            "authors": resource.authors.all(),
+            "comments": resource.comments.all(),
+            "can_version": can_add_version(user, resource),
+            "can_edit": can_edit_resource(user, resource),
+            "can_manage": can_manage_resource(user, resource),
+            "can_take_part": can_take_part(user, resource),
+            "version_form": VersionForm(),
+            "comment_form": CommentForm(),
+        },
+    )
+
+
+@write_gate()
+def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    check_edit_resource(request.user, resource)
+    initial = {
+        "title": resource.title,
+        "kind": resource.kind,
+        "summary": resource.summary,
+        "link_url": resource.link_url,
+        "outside_authors": resource.outside_authors,
+        "tags": ", ".join(t.name for t in resource.tags.all()),
+        "jurisdictions": resource.jurisdictions,
+        "language": resource.language,
+        "licence": resource.licence,
+        "current_as_of": resource.current_as_of,
+        "review_months": resource.review_months,
+        "co_authors": resource.authors.exclude(pk=resource.created_by_id),
+    }
+    form = ResourceForm(
+        request.POST or None,
+        initial=initial,
+        community=resource.community,
+        user=resource.created_by,
+        editing=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_update(actor=request.user, resource=resource, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(resource)
+    return render(
+        request,
+        "library/resource_form.html",
+        {"form": form, "resource": resource, "community": resource.community},
+    )
+
+
+@write_gate()
+def version_add(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    check_add_version(request.user, resource)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_add(
+                actor=request.user,
+                resource=resource,
+                upload=form.cleaned_data["file"],
+                note=form.cleaned_data["note"],
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Version %(n)s added.") % {"n": version.number})
+            return redirect(resource)
+    return render(request, "library/version_form.html", {"form": form, "resource": resource})
+
+
+def version_download(request: HttpRequest, pk: int, vid: int) -> HttpResponse:
+    """Stream a version, asking again whether this reader may see it (copied links do not
+    work for others). Served as an attachment unless it is a checked PDF or image."""
+    version = selectors.access_version(user=request.user, resource_pk=pk, version_pk=vid)
+    extension = version.original_name.rsplit(".", 1)[-1].lower()
+    inline = ALLOWED.get({"jpeg": "jpg"}.get(extension, extension), ("", False))[1]
+    services.download_counted(version=version)
+    response = FileResponse(
+        version.file.open("rb"),
+        as_attachment=not inline,
+        filename=version.original_name,
+        content_type=version.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    latest = resource.versions.order_by("-number").first()
+    if latest is None:
+        if resource.link_url:
+            return redirect(resource.link_url)
+        from django.http import Http404
+
+        raise Http404
+    return version_download(request, pk, latest.pk)
+
+
+@login_required
+@require_POST
+def resource_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    return _act(
+        request,
+        resource,
+        lambda: services.resource_approve(actor=request.user, resource=resource),
+        _("Approved: it is now in the library."),
+    )
+
+
+@login_required
+@require_POST
+def resource_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    return _act(
+        request,
+        resource,
+        lambda: services.resource_confirm_current(actor=request.user, resource=resource),
+        _("Thank you: recorded as still current."),
+    )
+
+
+@login_required
+@require_POST
+def resource_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    check_manage_resource(request.user, resource)
+    action = request.POST.get("action")
+    if action == "delete":
+        slug = resource.community.slug
+        services.resource_delete(actor=request.user, resource=resource)
+        messages.success(request, _("The resource and its files were deleted."))
+        return redirect("community_library", slug=slug)
+    if action not in ("retire", "unretire"):
+        raise PermissionDenied
+    services.resource_set_status(actor=request.user, resource=resource, retire=action == "retire")
+    messages.success(
+        request,
+        _("Retired: hidden from the library, but kept.")
+        if action == "retire"
+        else _("Back in the library."),
+    )
+    return redirect(resource)
+
+
+@login_required
+def resource_move(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    check_manage_resource(request.user, resource)
+    visible = community_selectors.communities_visible_to(request.user).filter(status="active")
+    led = [c.pk for c in visible.exclude(pk=resource.community_id) if can_lead(request.user, c)]
+    form = MoveForm(request.POST or None, targets=visible.filter(pk__in=led).order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_move(
+                actor=request.user, resource=resource, target=form.cleaned_data["target"]
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Moved."))
+            return redirect(resource)
+    return render(request, "library/resource_move.html", {"form": form, "resource": resource})
+
+
+@write_gate()
+@require_POST
+def resource_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write something: the comment cannot be empty."))
+        return redirect(resource)
+    return _act(
+        request,
+        resource,
+        lambda: services.comment_add(
+            actor=request.user, resource=resource, body=form.cleaned_data["body"]
+        ),
+        _("Your comment is posted."),
+    )
+
+
+def _act(request: HttpRequest, resource: Any, action: Any, done: str) -> HttpResponse:
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect(resource)

@@ -80,6 +80,17 @@ def community_directory(
     )
 
 
+def communities_led_by(*, user: Any, exclude_pk: int | None = None) -> QuerySet[Community]:
+    """Active communities the user leads (staff: every active one): where things may move to."""
+    qs = communities_visible_to(user).filter(status=CommunityStatus.ACTIVE)
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    if not is_staff(user):
+        led = Membership.objects.filter(user_id=user.pk, role__in=LEADER_ROLES)
+        qs = qs.filter(pk__in=led.values("community_id"))
+    return qs.order_by("name")
+
+
 def focus_areas() -> QuerySet[FocusArea]:
     return FocusArea.objects.order_by("position", "name")
 

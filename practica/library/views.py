@@ -281,9 +281,10 @@ def resource_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def resource_move(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.access_resource(user=request.user, pk=pk)
     check_manage_resource(request.user, resource)
-    visible = community_selectors.communities_visible_to(request.user).filter(status="active")
-    led = [c.pk for c in visible.exclude(pk=resource.community_id) if can_lead(request.user, c)]
-    form = MoveForm(request.POST or None, targets=visible.filter(pk__in=led).order_by("name"))
+    targets = community_selectors.communities_led_by(
+        user=request.user, exclude_pk=resource.community_id
+    )
+    form = MoveForm(request.POST or None, targets=targets)
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_move(

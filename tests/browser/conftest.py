@@ -56,3 +56,14 @@ def conduct(transactional_db):
 
     cache.clear()
     return CodeOfConduct.objects.get_or_create(version=1, defaults={"body": "Be kind."})[0]
+
+
+def log_in(page, email: str) -> None:
+    """Log in through the form, as a person would (any earlier session is dropped)."""
+    from tests.factories import PASSWORD
+
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()

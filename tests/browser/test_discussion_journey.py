@@ -8,16 +8,10 @@ import pytest
 from django.utils import timezone
 
 from practica.discussions.models import Post
-from tests.factories import PASSWORD, CommunityFactory, make_member
+from tests.browser.conftest import log_in
+from tests.factories import CommunityFactory, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_featured_post_from_proposal_to_summary_and_an_accepted_answer(browser, live_server, page):
@@ -28,7 +22,7 @@ def test_featured_post_from_proposal_to_summary_and_an_accepted_answer(browser, 
     chair_page = chair_context.new_page()
 
     # A member proposes a featured post.
-    _log_in(page, "mia@example.org")
+    log_in(page, "mia@example.org")
     page.goto("/communities/treatment/posts/")
     page.get_by_role("link", name="New post").click()
     page.get_by_role("radio", name=re.compile("Featured post")).check()
@@ -39,7 +33,7 @@ def test_featured_post_from_proposal_to_summary_and_an_accepted_answer(browser, 
     assert page.get_by_text("The leaders will review your post").is_visible()
 
     # The chair publishes it from the review queue.
-    _log_in(chair_page, "chair@example.org")
+    log_in(chair_page, "chair@example.org")
     chair_page.goto("/communities/treatment/review/")
     chair_page.get_by_role("link", name="What makes a phase system work?").click()
     chair_page.get_by_role("radio", name=re.compile("^Publish")).check()

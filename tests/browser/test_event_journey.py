@@ -8,17 +8,10 @@ from django.core import mail
 from django.utils import timezone
 
 from practica.events.models import Event, Registration
-from tests.factories import PASSWORD, CommunityFactory, make_member
+from tests.browser.conftest import log_in
+from tests.factories import CommunityFactory, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, email: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_webinar_from_scheduling_to_certificate(page):
@@ -27,7 +20,7 @@ def test_webinar_from_scheduling_to_certificate(page):
     for name in ("ana", "ben"):
         make_member(community, email=f"{name}@example.org", display_name=name.title())
 
-    _log_in(page, "chair@example.org")
+    log_in(page, "chair@example.org")
     page.goto("/communities/treatment/events/new/")
     page.get_by_label("Title").fill("Webinar: incentives")
     page.get_by_label("Kind").select_option("webinar")
@@ -43,18 +36,18 @@ def test_webinar_from_scheduling_to_certificate(page):
     assert page.get_by_text("The event is scheduled.").is_visible()
     event_url = page.url
 
-    _log_in(page, "ana@example.org")
+    log_in(page, "ana@example.org")
     page.goto(event_url)
     page.get_by_role("button", name="Register").click()
     assert page.get_by_text("https://meet.example.org/inc").is_visible()
 
-    _log_in(page, "ben@example.org")
+    log_in(page, "ben@example.org")
     page.goto(event_url)
     assert page.get_by_text("https://meet.example.org/inc").count() == 0
     page.get_by_role("button", name="Join the waiting list").click()
     assert page.get_by_text("you are on the waiting list").is_visible()
 
-    _log_in(page, "ana@example.org")
+    log_in(page, "ana@example.org")
     page.goto(event_url)
     page.get_by_role("button", name="Cancel my registration").click()
     assert any("A place is free" in m.subject for m in mail.outbox if m.to == ["ben@example.org"])
@@ -64,14 +57,14 @@ def test_webinar_from_scheduling_to_certificate(page):
     Event.objects.filter(pk=event.pk).update(
         starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
     )
-    _log_in(page, "chair@example.org")
+    log_in(page, "chair@example.org")
     page.goto(f"{event_url}registrations/")
     page.get_by_label("Ben attended").check()
     page.get_by_role("button", name="Save attendance").click()
     assert page.get_by_text("Attendance saved: 1 attended.").is_visible()
     assert Registration.objects.get(user__email="ben@example.org").attended
 
-    _log_in(page, "ben@example.org")
+    log_in(page, "ben@example.org")
     page.goto(event_url)
     page.get_by_role("link", name="Certificate of attendance").click()
     assert page.get_by_role("heading", name="Certificate of attendance").is_visible()

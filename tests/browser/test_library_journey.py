@@ -4,17 +4,10 @@ and downloads it."""
 import pytest
 
 from practica.demo.files import make_docx
-from tests.factories import PASSWORD, CommunityFactory, make_member
+from tests.browser.conftest import log_in
+from tests.factories import CommunityFactory, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, email: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_upload_approve_find_download(page, tmp_path):
@@ -27,7 +20,7 @@ def test_upload_approve_find_download(page, tmp_path):
     template = tmp_path / "handbook.docx"
     template.write_bytes(make_docx("Participant handbook"))
 
-    _log_in(page, "ada@example.org")
+    log_in(page, "ada@example.org")
     page.goto("/communities/treatment/library/new/")
     page.get_by_label("Title").fill("Participant handbook template")
     page.get_by_label("Kind").select_option("template")
@@ -39,12 +32,12 @@ def test_upload_approve_find_download(page, tmp_path):
     assert page.get_by_text("A leader will approve it").is_visible()
     resource_url = page.url
 
-    _log_in(page, "chair@example.org")
+    log_in(page, "chair@example.org")
     page.goto(resource_url)
     page.get_by_role("button", name="Approve").click()
     assert page.get_by_text("Approved: it is now in the library.").is_visible()
 
-    _log_in(page, "rita@example.org")
+    log_in(page, "rita@example.org")
     page.goto("/library/?kind=template")
     page.get_by_role("link", name="Participant handbook template").click()
     with page.expect_download() as download:

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
-from practica.communities.permissions import can_lead
 from practica.core.errors import ServiceError
 
 from .. import selectors, services
@@ -265,10 +264,10 @@ def post_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 def post_move(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.access_post(user=request.user, pk=pk)
     check_moderate(request.user, post)
-    targets = community_selectors.communities_visible_to(request.user).filter(status="active")
-    targets = targets.exclude(pk=post.community_id)
-    led = [c.pk for c in targets if can_lead(request.user, c)]
-    form = MoveForm(request.POST or None, targets=targets.filter(pk__in=led).order_by("name"))
+    targets = community_selectors.communities_led_by(
+        user=request.user, exclude_pk=post.community_id
+    )
+    form = MoveForm(request.POST or None, targets=targets)
     if request.method == "POST" and form.is_valid():
         try:
             services.post_move(actor=request.user, post=post, target=form.cleaned_data["target"])

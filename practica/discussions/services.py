@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import WriteBlocked, check_can_write, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead
+from practica.communities.permissions import can_lead, can_see_content
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -84,8 +84,6 @@ def _notify_mentions(
     if not handles:
         return
     readers = User.objects.filter(handle__in=handles, is_active=True).exclude(pk=actor.pk)
-    from practica.communities.permissions import can_see_content
-
     allowed = [u.pk for u in readers if can_see_content(u, community)]
     notify(
         user_ids=allowed,

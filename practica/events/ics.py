@@ -1,10 +1,10 @@
 """iCalendar (RFC 5545) files: one event, or a feed of many, with their time zones."""
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import slugify
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -62,7 +62,5 @@ def single(event: Event, *, with_joining: bool) -> bytes:
     return calendar([event], name=event.title, joining_for=joining, method=method)
 
 
-def filename(event: Event, when: datetime | None = None) -> str:
-    from django.utils.text import slugify
-
+def filename(event: Event) -> str:
     return f"{slugify(event.title)[:60] or 'event'}.ics"

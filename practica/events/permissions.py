@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.permissions import is_active_user, is_staff, write_blocker
@@ -68,7 +69,7 @@ def registration_blocker(user: Any, event: Event, current: Registration | None) 
         return "sign_in"
     if event.is_cancelled:
         return "cancelled"
-    if event.starts_at <= _now():
+    if event.starts_at <= timezone.now():
         return "past"
     if event.registration_closed:
         return "closed"
@@ -97,14 +98,8 @@ def can_download_certificate(user: Any, event: Event, current: Registration | No
 def can_mark_own_attendance(user: Any, event: Event, current: Registration | None) -> bool:
     return bool(
         event.allow_self_attendance
-        and event.starts_at <= _now()
+        and event.starts_at <= timezone.now()
         and current is not None
         and current.status == RegistrationStatus.CONFIRMED
         and not current.attended
     )
-
-
-def _now():  # type: ignore[no-untyped-def]
-    from django.utils import timezone
-
-    return timezone.now()

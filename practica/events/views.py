@@ -235,6 +235,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     current = selectors.registration_of(user=user, event=event)
     blocker = registration_blocker(user, event, current)
     manage = can_manage_events(user, event.community)
+    counts = selectors.registration_counts(event=event)
     return render(
         request,
         "events/event_detail.html",
@@ -255,8 +256,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "write_blocked": blocker in ("profile", "conduct"),
             "show_joining": can_see_joining_details(user, event, current),
             "can_manage": manage,
-            "counts": selectors.registration_counts(event=event) if manage else {},
-            "confirmed": selectors.registration_counts(event=event).get("confirmed", 0),
+            "counts": counts if manage else {},
+            "confirmed": counts.get("confirmed", 0),
             "materials": event.materials.all(),
             "material_form": MaterialForm() if manage else None,
             "can_self_mark": can_mark_own_attendance(user, event, current),

@@ -5,14 +5,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
-from practica.communities.permissions import can_lead, community_abilities
+from practica.communities.permissions import can_lead, check_see_content, community_abilities
 from practica.core.errors import ServiceError
 from practica.core.http import paginate
 from practica.discussions.selectors import readable_communities
@@ -66,8 +66,6 @@ def library(request: HttpRequest) -> HttpResponse:
 
 def community_library(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
-    from practica.communities.permissions import check_see_content
-
     check_see_content(request.user, community)
     return _list(request, community)
 
@@ -224,8 +222,6 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
     if latest is None:
         if resource.link_url:
             return redirect(resource.link_url)
-        from django.http import Http404
-
         raise Http404
     return version_download(request, pk, latest.pk)
 

@@ -32,10 +32,13 @@ def site_env(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings.local",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "PYTHONUNBUFFERED": "1",
+        "STATIC_ROOT": str(tmp_path / "static"),
     }
     # With REDIS_URL set (as in CI's second pass) the worker is an RQ worker on Redis.
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)  # noqa: S603
+    # As `make run` does: the production static storage needs its manifest.
+    for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True)  # noqa: S603
     return env, manage
 
 

@@ -199,6 +199,21 @@ def seed_discussions(rng: random.Random) -> None:
             days_ago=120 + index, open_days=60, tags=tags, closure_recorded_at=timezone.now(),
         )  # fmt: skip
         _thread(rng, closed, people, rng.randint(8, 25), 50)
+        if big:  # the demo chair always finds a thread to summarise
+            title, body = FEATURED[(index + 3) % len(FEATURED)]
+            waiting = _post(
+                rng,
+                community,
+                lead,
+                PostKind.FEATURED,
+                f"{title} (autumn round)",
+                body,
+                days_ago=80,
+                open_days=60,
+                tags=tags,
+                closure_recorded_at=timezone.now(),
+            )
+            _thread(rng, waiting, people, 12, 55)
         if index % 2 == 0:
             _post(
                 rng, community, lead, PostKind.SUMMARY, f"Summary: {closed.title}",
@@ -235,7 +250,7 @@ def seed_discussions(rng: random.Random) -> None:
         _thread(rng, old, people, rng.randint(2, 6), 4)
 
         # Proposals waiting for the leaders, and one returned with comments.
-        if not archived and index % 3 == 0:
+        if not archived and (index % 3 == 0 or big):
             proposer = member if member in people else rng.choice(ordinary)
             _post(
                 rng, community, proposer, PostKind.FEATURED,

@@ -135,6 +135,13 @@ def test_seed_demo_has_conversations_in_every_state():
     assert longest.n >= 50
     assert Comment.objects.filter(post=longest, parent__isnull=False).exists()
     assert Reaction.objects.filter(comment__post=longest).exists()
+    # What the README tells the demo chair to try is there.
+    from practica.communities.models import Community
+    from practica.discussions.selectors import review_queue, to_summarise
+
+    drug_courts = Community.objects.get(slug="drug-treatment-courts")
+    assert review_queue(community=drug_courts).exists()
+    assert to_summarise(community=drug_courts).exists()
     counts = (Post.objects.count(), Comment.objects.count())
     call_command("seed_demo")
     assert counts == (Post.objects.count(), Comment.objects.count())

@@ -276,6 +276,7 @@ EXPECTED = {
     "resource_edit": (lambda w: {"pk": w.resource.pk}, AUTHOR_OR_LEADERS),
     "version_add": (lambda w: {"pk": w.resource.pk}, AUTHOR_OR_LEADERS),
     "resource_move": (lambda w: {"pk": w.resource.pk}, LEADERS_404),
+    "resource_delete": (lambda w: {"pk": w.resource.pk}, LEADERS_404),
     "resource_approve": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
     "resource_confirm": (lambda w: {"pk": w.resource.pk}, POST_ONLY),
     "resource_manage": (lambda w: {"pk": w.resource.pk}, POST_ONLY),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("library/<int:pk>/confirm/", views.resource_confirm, name="resource_confirm"),
     path("library/<int:pk>/manage/", views.resource_manage, name="resource_manage"),
     path("library/<int:pk>/move/", views.resource_move, name="resource_move"),
+    path("library/<int:pk>/delete/", views.resource_delete, name="resource_delete"),
     path("library/<int:pk>/comments/", views.resource_comment, name="resource_comment"),
     path("communities/<slug:slug>/library/", views.community_library, name="community_library"),
     path("communities/<slug:slug>/library/new/", views.resource_create, name="resource_create"),

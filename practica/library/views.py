@@ -256,11 +256,6 @@ def resource_manage(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.access_resource(user=request.user, pk=pk)
     check_manage_resource(request.user, resource)
     action = request.POST.get("action")
-    if action == "delete":
-        slug = resource.community.slug
-        services.resource_delete(actor=request.user, resource=resource)
-        messages.success(request, _("The resource and its files were deleted."))
-        return redirect("community_library", slug=slug)
     if action not in ("retire", "unretire"):
         raise PermissionDenied
     services.resource_set_status(actor=request.user, resource=resource, retire=action == "retire")
@@ -271,6 +266,19 @@ def resource_manage(request: HttpRequest, pk: int) -> HttpResponse:
         else _("Back in the library."),
     )
     return redirect(resource)
+
+
+@login_required
+def resource_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deleting removes every version's file for good: ask first (retiring keeps them)."""
+    resource = selectors.access_resource(user=request.user, pk=pk)
+    check_manage_resource(request.user, resource)
+    if request.method == "POST":
+        slug = resource.community.slug
+        services.resource_delete(actor=request.user, resource=resource)
+        messages.success(request, _("The resource and its files were deleted."))
+        return redirect("community_library", slug=slug)
+    return render(request, "library/resource_delete.html", {"resource": resource})
 
 
 @login_required

@@ -223,12 +223,12 @@ def test_leaders_retire_move_and_delete(client, community, chair, member, make_r
     client.post(reverse("resource_move", args=[resource.pk]), {"target": other.pk})
     resource.refresh_from_db()
     assert resource.community == other
-    client.post(reverse("resource_manage", args=[resource.pk]), {"action": "delete"})
+    confirm = client.get(reverse("resource_delete", args=[resource.pk])).content.decode()
+    assert "removed for good" in confirm
+    client.post(reverse("resource_delete", args=[resource.pk]))
     assert not Resource.objects.exists()
     client.force_login(member)
-    assert (
-        client.post(reverse("resource_manage", args=[1]), {"action": "delete"}).status_code == 404
-    )
+    assert client.post(reverse("resource_delete", args=[resource.pk])).status_code == 404
 
 
 def test_only_authors_and_leaders_add_versions(client, community, make_resource):

@@ -201,6 +201,7 @@ class CommunitySettingsForm(forms.ModelForm):
             "featured_days",
             "hold_first_posts",
             "library_needs_approval",
+            "email_content",
             "status",
         ]
         widgets = {

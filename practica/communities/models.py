@@ -80,6 +80,14 @@ class Community(TimeStampedModel):
         default=60,
         help_text=_("The default; the leader publishing a featured post may choose another."),
     )
+    email_content = models.BooleanField(
+        _("emails may quote posts, events and resources"),
+        default=False,
+        help_text=_(
+            "Public communities' emails always do. Otherwise, emails only say where to look, "
+            "and the content stays on the platform."
+        ),
+    )
     library_needs_approval = models.BooleanField(
         _("new library resources need a leader's approval"), default=False
     )

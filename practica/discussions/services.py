@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import WriteBlocked, check_can_write, is_staff
 from practica.communities.models import Community
+from practica.communities.notify import notify_about
 from practica.communities.permissions import can_lead, can_see_content
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_with_mentions
-from practica.notifications.services import notify
 
 from .models import (
     BODY_MAX,
@@ -85,7 +85,8 @@ def _notify_mentions(
         return
     readers = User.objects.filter(handle__in=handles, is_active=True).exclude(pk=actor.pk)
     allowed = [u.pk for u in readers if can_see_content(u, community)]
-    notify(
+    notify_about(
+        community,
         user_ids=allowed,
         kind="mention",
         title=_("%(who)s mentioned you in “%(title)s”") % {"who": actor.name, "title": title},
@@ -250,7 +251,8 @@ def post_create(
     )
     post.tags.set(tags_for(names))
     if held:
-        notify(
+        notify_about(
+            community,
             user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
             kind="post.review",
             title=_("A post waits for review in %(community)s: “%(title)s”")
@@ -315,7 +317,8 @@ def post_edit(
     if post.status == PostStatus.RETURNED and actor.pk == post.author_id:
         post.status = PostStatus.PENDING
         post.save(update_fields=["status"])
-        notify(
+        notify_about(
+            post.community,
             user_ids=leader_ids(community=post.community),
             kind="post.review",
             title=_("“%(title)s” was revised and waits for review") % {"title": post.title},
@@ -371,7 +374,8 @@ def post_publish(
         post.open_until = now + timedelta(days=open_days or post.community.featured_days)
     post.save()
     audit_record(actor=actor, action="post.publish", target=post, scope=post.community.slug)
-    notify(
+    notify_about(
+        post.community,
         user_ids=[post.author_id],
         kind="post.published",
         title=_("Your post “%(title)s” is published") % {"title": post.title},
@@ -414,7 +418,8 @@ def post_return(*, actor: User, post: Post, note: str) -> Post:
         actor=actor, post=post, status=PostStatus.RETURNED, note=note,
         missing=_("Tell the author what to change."),
     )  # fmt: skip
-    notify(
+    notify_about(
+        post.community,
         user_ids=[post.author_id],
         kind="post.returned",
         title=_("Your post “%(title)s” was returned with comments") % {"title": post.title},
@@ -430,7 +435,8 @@ def post_decline(*, actor: User, post: Post, reason: str) -> Post:
         actor=actor, post=post, status=PostStatus.DECLINED, note=reason,
         missing=_("Please give the author a reason."),
     )  # fmt: skip
-    notify(
+    notify_about(
+        post.community,
         user_ids=[post.author_id],
         kind="post.declined",
         title=_("Your post “%(title)s” was declined") % {"title": post.title},
@@ -509,7 +515,8 @@ def post_move(*, actor: User, post: Post, target: Community) -> Post:
         scope=target.slug,
         data={"from": source.slug, "to": target.slug},
     )
-    notify(
+    notify_about(
+        target,
         user_ids=[post.author_id] if post.author_id != actor.pk else [],
         kind="post.moved",
         title=_("Your post “%(title)s” was moved to %(community)s")
@@ -554,7 +561,8 @@ def summary_create(
     )
     summary.tags.set(tags_for(names or list(thread.tags.values_list("name", flat=True))))
     audit_record(actor=actor, action="post.summarise", target=thread, scope=thread.community.slug)
-    notify(
+    notify_about(
+        thread.community,
         user_ids=[thread.author_id] if thread.author_id != actor.pk else [],
         kind="post.summarised",
         title=_("“%(title)s” has been summarised") % {"title": thread.title},
@@ -592,7 +600,8 @@ def featured_close_due(*, now: Any = None) -> int:
             if not updated:
                 continue
             closed += 1
-            notify(
+            notify_about(
+                post.community,
                 user_ids={post.author_id, *leader_ids(community=post.community)},
                 kind="post.closed",
                 title=_("The featured post “%(title)s” is now closed") % {"title": post.title},
@@ -630,7 +639,8 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
     url = comment.get_absolute_url()
     told = {actor.pk}
     if parent is not None and parent.author_id not in told:
-        notify(
+        notify_about(
+            post.community,
             user_ids=[parent.author_id],
             kind="comment.reply",
             title=_("%(who)s replied to you on “%(title)s”")
@@ -640,7 +650,8 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
         )
         told.add(parent.author_id)
     if post.author_id not in told:
-        notify(
+        notify_about(
+            post.community,
             user_ids=[post.author_id],
             kind="comment.new",
             title=_("%(who)s commented on “%(title)s”") % {"who": actor.name, "title": post.title},
@@ -716,7 +727,8 @@ def answer_accept(*, actor: User, post: Post, comment: Comment | None) -> Post:
     post.accepted_answer = comment
     post.save(update_fields=["accepted_answer", "updated_at"])
     if comment is not None and comment.author_id != actor.pk:
-        notify(
+        notify_about(
+            post.community,
             user_ids=[comment.author_id],
             kind="answer.accepted",
             title=_("Your answer to “%(title)s” was accepted") % {"title": post.title},

@@ -17,10 +17,10 @@ from practica.accounts.models import User
 from practica.accounts.permissions import WriteBlocked, check_can_write
 from practica.accounts.timezones import is_valid_zone
 from practica.communities.models import Community
+from practica.communities.notify import notify_about
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
-from practica.notifications.services import notify
 
 from .models import (
     ACTIVE_STATUSES,
@@ -210,7 +210,8 @@ def event_update(
     changed = [name for name in SCHEDULE_FIELDS if before[name] != getattr(event, name)]
     audit_record(actor=actor, action="event.update", target=event, data={"changed": changed})
     if changed:
-        notify(
+        notify_about(
+            event.community,
             user_ids=_registered_ids(event),
             kind="event.changed",
             title=_("“%(title)s” has changed") % {"title": event.title},
@@ -232,7 +233,8 @@ def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
     event.sequence += 1
     event.save()
     audit_record(actor=actor, action="event.cancel", target=event, reason=reason)
-    notify(
+    notify_about(
+        event.community,
         user_ids=_registered_ids(event),
         kind="event.cancelled",
         title=_("Cancelled: “%(title)s”") % {"title": event.title},
@@ -280,7 +282,8 @@ def registration_create(*, actor: User, event: Event) -> Registration:
         from practica.communities.selectors import leader_ids
 
         organisers = leader_ids(community=event.community) if event.community else []
-        notify(
+        notify_about(
+            event.community,
             user_ids=organisers,
             kind="event.registration_pending",
             title=_("%(who)s asks to attend “%(title)s”")
@@ -302,7 +305,8 @@ def _promote_waitlist(event: Event) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
         promoted.append(registration)
-        notify(
+        notify_about(
+            event.community,
             user_ids=[registration.user_id],
             kind="event.promoted",
             title=_("A place is free: you are registered for “%(title)s”") % {"title": event.title},
@@ -353,7 +357,8 @@ def registration_decide(*, actor: User, registration: Registration, approve: boo
         action="registration.approve" if approve else "registration.decline",
         target=registration,
     )
-    notify(
+    notify_about(
+        event.community,
         user_ids=[registration.user_id],
         kind="event.registration",
         title=title,
@@ -461,7 +466,8 @@ def reminders_send(*, now: datetime | None = None) -> int:
                 locked.reminders_sent = [*locked.reminders_sent, minutes]
                 locked.save(update_fields=["reminders_sent"])
                 event = registration.event
-                notify(
+                notify_about(
+                    event.community,
                     user_ids=[registration.user_id],
                     kind="event.reminder",
                     title=_("Reminder: “%(title)s” starts %(when)s (%(zone)s)")

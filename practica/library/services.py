@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import WriteBlocked, check_can_write
 from practica.communities.models import Community
+from practica.communities.notify import notify_about
 from practica.communities.permissions import can_lead
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 from practica.discussions.services import author_snapshot, tags_for, tags_parse
-from practica.notifications.services import notify
 
 from .models import (
     Resource,
@@ -136,7 +136,8 @@ def resource_create(
     if upload is not None:
         _store_version(resource=resource, upload=upload, actor=actor, note=_("First version"))
     if held:
-        notify(
+        notify_about(
+            community,
             user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
             kind="resource.review",
             title=_("A resource waits for approval: “%(title)s”") % {"title": resource.title},
@@ -198,7 +199,8 @@ def resource_approve(*, actor: User, resource: Resource) -> Resource:
     audit_record(
         actor=actor, action="resource.approve", target=resource, scope=resource.community.slug
     )
-    notify(
+    notify_about(
+        resource.community,
         user_ids=list(resource.authors.values_list("pk", flat=True)),
         kind="resource.approved",
         title=_("“%(title)s” is now in the library") % {"title": resource.title},
@@ -309,7 +311,8 @@ def review_reminders_send(*, today: date | None = None) -> int:
                 *resource.authors.values_list("pk", flat=True),
                 *leader_ids(community=resource.community),
             }
-            notify(
+            notify_about(
+                resource.community,
                 user_ids=recipients,
                 kind="resource.review_due",
                 title=_("Is “%(title)s” still current?") % {"title": resource.title},

@@ -18,6 +18,10 @@ class Notification(models.Model):
     body = models.TextField(_("body"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What the email says, when it must say less than the site (content that may not leave
+    # the platform); empty: the same as the notification.
+    email_title = models.CharField(max_length=200, blank=True)
+    email_body = models.TextField(blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 

@@ -20,13 +20,26 @@ def notify(
     body: str = "",
     url: str = "",
     email: bool = True,
+    email_title: str = "",
+    email_body: str = "",
 ) -> list[Notification]:
-    """Create one notification per recipient; queue their emails once the caller commits."""
+    """Create one notification per recipient; queue their emails once the caller commits.
+
+    `email_title` / `email_body`, when given, replace the title and body in the email only.
+    """
     from .tasks import notification_email
 
     notes = Notification.objects.bulk_create(
         [
-            Notification(recipient_id=uid, kind=kind, title=title[:200], body=body, url=url)
+            Notification(
+                recipient_id=uid,
+                kind=kind,
+                title=title[:200],
+                body=body,
+                url=url,
+                email_title=email_title[:200],
+                email_body=email_body,
+            )
             for uid in dict.fromkeys(user_ids)
         ]
     )

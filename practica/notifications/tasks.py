@@ -18,8 +18,10 @@ def notification_email(notification_id: int) -> None:
     if note is None or not note.recipient.is_active:
         return
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
-    body = "\n\n".join(part for part in (note.body, link) if part)
-    send_mail(f"[Practica] {note.title}", body, None, [note.recipient.email])
+    title = note.email_title or note.title
+    text = note.email_body if note.email_title else note.body
+    body = "\n\n".join(part for part in (text, link) if part)
+    send_mail(f"[Practica] {title}", body, None, [note.recipient.email])
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
 

@@ -107,3 +107,43 @@ def test_a_moved_post_follows_its_new_community_s_visibility(client, sites):
     post_move(actor=leader, post=post, target=hidden)
     client.force_login(UserFactory())
     assert client.get(post.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "visibility, allowed, quoted",
+    [
+        ("public", False, True),
+        ("members", False, False),
+        ("members", True, True),
+        ("hidden", False, False),
+    ],
+)
+def test_emails_carry_content_only_where_the_community_allows(
+    on_commit, visibility, allowed, quoted
+):
+    from django.core import mail
+
+    from practica.discussions.services import post_publish
+
+    community = CommunityFactory(visibility=visibility, email_content=allowed)
+    chair = make_member(community, role="chair")
+    author = make_member(community)
+    post = post_create(
+        actor=author,
+        community=community,
+        kind="featured",
+        title="Confidential pilot results",
+        body="b",
+    )
+    with on_commit():
+        post_publish(actor=chair, post=post)
+    [email] = [m for m in mail.outbox if m.to == [author.email]]
+    text = email.subject + email.body
+    assert ("Confidential pilot results" in text) is quoted
+    assert post.get_absolute_url() in email.body  # the pointer is always there
+    if not quoted:
+        assert f"News in {community.name}" in email.subject
+    # On the site, the member sees the full notification either way.
+    from practica.notifications.models import Notification
+
+    assert "Confidential pilot results" in Notification.objects.get(recipient=author).title

@@ -13,6 +13,7 @@ from django.utils import timezone
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership, Visibility
 from practica.communities.selectors import communities_visible_to
+from practica.core.queries import filtered
 
 from .models import Comment, Post, PostKind, PostRead, PostStatus, Reaction, Tag
 from .permissions import check_see_post
@@ -99,13 +100,12 @@ class PostFilters:
 
 def all_posts(*, user: Any, filters: PostFilters) -> QuerySet[Post]:
     """Everything current the reader may see: not closed, active within the archive window."""
-    qs = posts_visible_to(user).filter(_current(timezone.now()))
-    if filters.community:
-        qs = qs.filter(community__slug=filters.community)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.tag:
-        qs = qs.filter(tags__slug=filters.tag)
+    qs = filtered(
+        posts_visible_to(user).filter(_current(timezone.now())),
+        community__slug=filters.community,
+        kind=filters.kind,
+        tags__slug=filters.tag,
+    )
     if filters.answered == "yes":
         qs = qs.filter(kind=PostKind.QUESTION, accepted_answer__isnull=False)
     elif filters.answered == "no":

@@ -10,6 +10,7 @@ from django.utils import timezone
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership, Visibility
 from practica.communities.permissions import can_lead
+from practica.core.queries import filtered
 
 from .models import ACTIVE_STATUSES, Audience, Event, Registration, RegistrationStatus
 from .permissions import check_see_event
@@ -57,10 +58,7 @@ def upcoming(*, user: Any, filters: EventFilters, past: bool = False) -> QuerySe
         if past
         else qs.filter(ends_at__gt=now).order_by("starts_at", "id")
     )
-    if filters.community:
-        qs = qs.filter(community__slug=filters.community)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
+    qs = filtered(qs, community__slug=filters.community, kind=filters.kind)
     if filters.month:
         year, month = (int(part) for part in filters.month.split("-"))
         qs = qs.filter(starts_at__year=year, starts_at__month=month)

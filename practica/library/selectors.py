@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from practica.core.queries import filtered
 from practica.discussions.models import Tag
 from practica.discussions.selectors import readable_communities
 
@@ -37,19 +38,15 @@ def resources_visible_to(user: Any) -> QuerySet[Resource]:
 
 
 def library(*, user: Any, filters: ResourceFilters) -> QuerySet[Resource]:
-    qs = resources_visible_to(user)
-    if filters.community:
-        qs = qs.filter(community__slug=filters.community)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.tag:
-        qs = qs.filter(tags__slug=filters.tag)
-    if filters.jurisdiction:
-        qs = qs.filter(jurisdictions__icontains=filters.jurisdiction)
-    if filters.language:
-        qs = qs.filter(language__iexact=filters.language)
-    if filters.licence:
-        qs = qs.filter(licence=filters.licence)
+    qs = filtered(
+        resources_visible_to(user),
+        community__slug=filters.community,
+        kind=filters.kind,
+        tags__slug=filters.tag,
+        jurisdictions__icontains=filters.jurisdiction,
+        language__iexact=filters.language,
+        licence=filters.licence,
+    )
     return (
         qs.select_related("community")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")), "authors")

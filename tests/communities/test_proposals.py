@@ -79,3 +79,15 @@ def test_non_staff_cannot_review(client, user):
     proposal = CommunityProposal.objects.create(proposer=user, **PROPOSAL)
     client.force_login(user)
     assert client.get(reverse("proposal_review", args=[proposal.pk])).status_code == 403
+
+
+def test_own_proposals_page_query_count_is_constant(client, user, assert_page_queries):
+    client.force_login(user)
+    CommunityProposal.objects.create(proposer=user, **PROPOSAL)
+    client.get(reverse("proposal_mine"))
+    with assert_page_queries(3):
+        client.get(reverse("proposal_mine"))
+    for n in range(8):
+        CommunityProposal.objects.create(proposer=user, **{**PROPOSAL, "name": f"P{n}"})
+    with assert_page_queries(3):
+        client.get(reverse("proposal_mine"))

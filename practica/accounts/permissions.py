@@ -9,11 +9,17 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from practica.core.errors import ServiceError
+
 from .selectors import conduct_current_version
 
 
-class WriteBlocked(PermissionDenied):
-    """The user is signed in but must do something first; `reason` says what."""
+class WriteBlocked(PermissionDenied, ServiceError):
+    """The user must do something before writing; `reason` says what.
+
+    A PermissionDenied for views (the write gate turns it into a redirect), and a
+    ServiceError for services, whose callers show its message like any other refusal.
+    """
 
     SIGN_IN = "sign_in"
     PROFILE = "profile"
@@ -26,9 +32,8 @@ class WriteBlocked(PermissionDenied):
     }  # fmt: skip
 
     def __init__(self, reason: str) -> None:
-        super().__init__(self.MESSAGES[reason])
+        super().__init__(str(self.MESSAGES[reason]))  # in the language of the request
         self.reason = reason
-        self.message = self.MESSAGES[reason]
 
 
 def is_active_user(user: Any) -> bool:
@@ -48,10 +53,6 @@ def write_blocker(user: Any, *, needs_conduct: bool = True) -> str | None:
     if needs_conduct and user.accepted_conduct_version < conduct_current_version():
         return WriteBlocked.CONDUCT
     return None
-
-
-def can_write(user: Any) -> bool:
-    return write_blocker(user) is None
 
 
 def check_can_write(user: Any, *, needs_conduct: bool = True) -> None:

@@ -64,7 +64,6 @@ def conduct_publish(*, actor: User, body: str, summary_of_changes: str = "") -> 
         published_by=actor,
     )
     transaction.on_commit(lambda: cache.delete(CONDUCT_CACHE_KEY))
-    cache.delete(CONDUCT_CACHE_KEY)
     audit_record(actor=actor, action="conduct.publish", target=conduct)
     return conduct
 

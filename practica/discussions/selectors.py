@@ -1,6 +1,6 @@
 """Reads for posts and comments, filtered by what the reader may see."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -95,7 +95,6 @@ class PostFilters:
     tag: str = ""
     answered: str = ""  # "yes", "no" or ""
     sort: str = "new"  # "new" or "active"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def all_posts(*, user: Any, filters: PostFilters) -> QuerySet[Post]:

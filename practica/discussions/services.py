@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import WriteBlocked, check_can_write, is_staff
+from practica.accounts.permissions import check_can_write, is_staff
 from practica.communities.models import Community
 from practica.communities.notify import notify_about
 from practica.communities.permissions import can_lead, can_see_content
@@ -186,13 +186,6 @@ def _check_new_account_limits(actor: User, *, what: str) -> None:
             )  # fmt: skip
 
 
-def _write_check(actor: User) -> None:
-    try:
-        check_can_write(actor)
-    except WriteBlocked as blocked:
-        raise ServiceError(str(blocked.message)) from blocked
-
-
 # --- Posts ------------------------------------------------------------------------------------
 
 
@@ -213,7 +206,7 @@ def post_create(
     posts, a member's first discussion or question waits for a leader too.
     """
     check_post_in(actor, community)
-    _write_check(actor)
+    check_can_write(actor)
     if kind not in (PostKind.FEATURED, PostKind.DISCUSSION, PostKind.QUESTION):
         raise ServiceError(_("Choose a featured post, a discussion or a question."))
     _check_text(title=title, body=body)
@@ -295,7 +288,7 @@ def post_edit(
     """
     post = _lock_post(post)
     check_edit_post(actor, post)
-    _write_check(actor)
+    check_can_write(actor)
     _check_text(title=title, body=body)
     names = tags_parse(tags)
     unchanged = (
@@ -446,9 +439,6 @@ def post_decline(*, actor: User, post: Post, reason: str) -> Post:
     return post
 
 
-MODERATION_ACTIONS = ("pin", "unpin", "lock", "unlock", "delete", "restore", "feature", "unfeature")
-
-
 @transaction.atomic
 def post_moderate(*, actor: User, post: Post, action: str, reason: str = "") -> Post:
     """Pin, lock, delete (soft), restore (staff), feature on the home page (staff)."""
@@ -534,7 +524,7 @@ def summary_create(
     """Close a featured thread with a summary post linked to it."""
     thread = _lock_post(thread)
     check_moderate(actor, thread)
-    _write_check(actor)
+    check_can_write(actor)
     if thread.kind != PostKind.FEATURED or not thread.is_published:
         raise ServiceError(_("Only published featured posts take a summary."))
     if Post.objects.filter(summary_of=thread, deleted_at__isnull=True).exists():
@@ -621,7 +611,7 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
     if blocker in COMMENT_BLOCKED:
         raise ServiceError(str(COMMENT_BLOCKED[blocker]))
     if blocker is not None:
-        _write_check(actor)
+        check_can_write(actor)
     _check_text(title=None, body=body, body_max=COMMENT_MAX)
     if parent is not None:
         if parent.post_id != post.pk:
@@ -671,7 +661,7 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
 def comment_edit(*, actor: User, comment: Comment, body: str) -> Comment:
     comment = Comment.objects.select_for_update().select_related("post").get(pk=comment.pk)
     check_edit_comment(actor, comment)
-    _write_check(actor)
+    check_can_write(actor)
     _check_text(title=None, body=body, body_max=COMMENT_MAX)
     if body == comment.body:
         return comment

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership, Visibility
-from practica.communities.permissions import can_lead
 from practica.core.queries import filtered
 
 from .models import ACTIVE_STATUSES, Audience, Event, Registration, RegistrationStatus
@@ -116,7 +115,3 @@ def confirmed_event_ids(*, user: Any, events: list[Event]) -> set[int]:
             user_id=user.pk, event__in=events, status=RegistrationStatus.CONFIRMED
         ).values_list("event_id", flat=True)
     )
-
-
-def managed_event_ids(*, user: Any, events: list[Event]) -> set[int]:
-    return {e.pk for e in events if is_staff(user) or (e.community and can_lead(user, e.community))}

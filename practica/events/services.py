@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import WriteBlocked, check_can_write
+from practica.accounts.permissions import check_can_write
 from practica.accounts.timezones import is_valid_zone
 from practica.communities.models import Community
 from practica.communities.notify import notify_about
@@ -262,10 +262,7 @@ def registration_create(*, actor: User, event: Event) -> Registration:
     if blocker in REGISTRATION_BLOCKED:
         raise ServiceError(str(REGISTRATION_BLOCKED[blocker]))
     if blocker is not None:
-        try:
-            check_can_write(actor)
-        except WriteBlocked as blocked:
-            raise ServiceError(str(blocked.message)) from blocked
+        check_can_write(actor)  # says what to do first (profile, code of conduct)
     if event.needs_approval:
         status = RegistrationStatus.PENDING
     elif _has_room(event):

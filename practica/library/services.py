@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import WriteBlocked, check_can_write
+from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
 from practica.communities.notify import notify_about
 from practica.communities.permissions import can_lead
@@ -40,13 +40,6 @@ from .permissions import (
 from .uploads import check_upload
 
 LINK_KINDS = (ResourceKind.LINK, ResourceKind.RECORDING)
-
-
-def _write_check(actor: User) -> None:
-    try:
-        check_can_write(actor)
-    except WriteBlocked as blocked:
-        raise ServiceError(str(blocked.message)) from blocked
 
 
 def _check_link(url: str) -> None:
@@ -103,7 +96,7 @@ def resource_create(
     It waits for a leader when the community asks for approval of new resources.
     """
     check_add_resource(actor, community)
-    _write_check(actor)
+    check_can_write(actor)
     if not licence_confirmed:
         raise ServiceError(_("Confirm that you may share this resource under its licence."))
     if kind in LINK_KINDS and not link_url:
@@ -152,7 +145,7 @@ def version_add(
 ) -> ResourceVersion:
     """A new file for the resource; earlier versions stay downloadable. Counts as a review."""
     check_add_version(actor, resource)
-    _write_check(actor)
+    check_can_write(actor)
     if not note.strip():
         raise ServiceError(_("Say what changed and why."))
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
@@ -169,7 +162,7 @@ def version_add(
 @transaction.atomic
 def resource_update(*, actor: User, resource: Resource, **fields: Any) -> Resource:
     check_edit_resource(actor, resource)
-    _write_check(actor)
+    check_can_write(actor)
     tags = fields.pop("tags", None)
     co_authors = fields.pop("co_authors", None)
     if fields.get("link_url"):
@@ -278,7 +271,7 @@ def download_counted(*, version: ResourceVersion) -> None:
 @transaction.atomic
 def comment_add(*, actor: User, resource: Resource, body: str) -> ResourceComment:
     check_take_part(actor, resource)
-    _write_check(actor)
+    check_can_write(actor)
     if not body.strip():
         raise ServiceError(_("Write something: the comment cannot be empty."))
     return ResourceComment.objects.create(

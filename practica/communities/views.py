@@ -14,7 +14,7 @@ from practica.accounts.models import User
 from practica.accounts.permissions import check_can_view_profiles, is_staff
 from practica.accounts.selectors import conduct_current
 from practica.core.errors import ServiceError
-from practica.core.http import paginate
+from practica.core.http import paginate, report
 from practica.core.markdown import render_markdown
 
 from . import selectors, services
@@ -219,12 +219,11 @@ def request_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def request_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     community = selectors.access_community(user=request.user, slug=slug)
     join = get_object_or_404(JoinRequest, pk=pk, community=community, user=request.user)
-    try:
-        services.join_request_withdraw(actor=request.user, request=join)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your request has been withdrawn."))
+    report(
+        request,
+        lambda: services.join_request_withdraw(actor=request.user, request=join),
+        _("Your request has been withdrawn."),
+    )
     return redirect(community)
 
 

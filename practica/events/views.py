@@ -18,7 +18,7 @@ from practica.communities import selectors as community_selectors
 from practica.communities.models import Community, Visibility
 from practica.communities.permissions import community_abilities
 from practica.core.errors import ServiceError
-from practica.core.http import paginate
+from practica.core.http import paginate, report
 
 from . import ics, selectors, services
 from .forms import CancelForm, EventFilterForm, EventForm, MaterialForm
@@ -214,14 +214,13 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     check_manage_events(request.user, event.community)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.event_cancel(
+        report(
+            request,
+            lambda: services.event_cancel(
                 actor=request.user, event=event, reason=form.cleaned_data["reason"]
-            )
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The event is cancelled; everyone registered was told."))
+            ),
+            _("The event is cancelled; everyone registered was told."),
+        )
         return redirect(event)
     return render(request, "events/event_cancel.html", {"event": event, "form": form})
 
@@ -298,12 +297,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
 def _act_on_own(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
     """Run a service about the reader's own registration and say how it went."""
     event = selectors.access_event(user=request.user, pk=pk)
-    try:
-        action(actor=request.user, event=event)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
+    report(request, lambda: action(actor=request.user, event=event), done)
     return redirect(event)
 
 
@@ -354,12 +348,11 @@ def registration_decide(request: HttpRequest, pk: int, rid: int) -> HttpResponse
 def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     event = selectors.access_event(user=request.user, pk=pk)
     ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
-    try:
-        count = services.attendance_record(actor=request.user, event=event, attended_user_ids=ids)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Attendance saved: %(n)s attended.") % {"n": count})
+    report(
+        request,
+        lambda: services.attendance_record(actor=request.user, event=event, attended_user_ids=ids),
+        lambda count: _("Attendance saved: %(n)s attended.") % {"n": count},
+    )
     return redirect("event_registrations", pk=event.pk)
 
 
@@ -414,12 +407,11 @@ def material_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give a title and a valid web link."))
     else:
-        try:
-            services.material_add(actor=request.user, event=event, **form.cleaned_data)
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Added to the event's materials."))
+        report(
+            request,
+            lambda: services.material_add(actor=request.user, event=event, **form.cleaned_data),
+            _("Added to the event's materials."),
+        )
     return redirect(event)
 
 

@@ -14,7 +14,7 @@ from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import can_lead, check_see_content, community_abilities
 from practica.core.errors import ServiceError
-from practica.core.http import paginate
+from practica.core.http import paginate, report
 from practica.discussions.selectors import readable_communities
 
 from . import selectors, services
@@ -321,10 +321,5 @@ def resource_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _act(request: HttpRequest, resource: Any, action: Any, done: str) -> HttpResponse:
-    try:
-        action()
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
+    report(request, action, done)
     return redirect(resource)

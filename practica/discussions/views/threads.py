@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.core.errors import ServiceError
+from practica.core.http import report
 
 from .. import selectors, services
 from ..forms import (
@@ -382,14 +383,11 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.access_post(user=request.user, pk=pk)
     comment_id = _int(request.POST.get("comment"))
     comment = Comment.objects.filter(pk=comment_id).first() if comment_id else None
-    try:
-        services.answer_accept(actor=request.user, post=post, comment=comment)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("Marked as the accepted answer.") if comment else _("Answer unmarked.")
-        )
+    report(
+        request,
+        lambda: services.answer_accept(actor=request.user, post=post, comment=comment),
+        _("Marked as the accepted answer.") if comment else _("Answer unmarked."),
+    )
     return redirect(post)
 
 

@@ -7,7 +7,8 @@ PORT ?= 8000
 RUN_SETTINGS ?= config.settings.local
 TEST := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev lint migrate demo serve clean
+# make bench: see bench/README.md (BENCH_SIZE, BENCH_DB, BENCH_GROWTH).
+.PHONY: run test bench install install-dev lint migrate demo serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,11 @@ test: install-dev
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST) $(BIN)/python manage.py check
 	$(TEST) $(BIN)/pytest
+
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3* staticfiles

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("practica.core.urls")),
@@ -10,6 +12,8 @@ urlpatterns = [
     path("", include("practica.communities.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token in the footer, anonymous pages carry no per-visitor token and can
+    # be cached whole. The worst a forged request can do here is switch someone's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

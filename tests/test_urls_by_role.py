@@ -180,6 +180,7 @@ EXPECTED = {
     "home": (None, ALL_200),
     "search": (None, ALL_200),
     "healthz": (None, ALL_200),
+    "ping": (None, ALL_200),
     "conduct": (None, ALL_200),
     "community_list": (None, ALL_200),
     "profile_edit": (None, SIGNED_IN),

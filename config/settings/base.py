@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages are served from the cache before sessions and templates; it sits
+    # outside GZip so that pages are stored compressed (practica/core/pagecache.py).
+    "practica.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -245,6 +248,8 @@ LOGGING = {
 PRACTICA_INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 WEB_WORKERS = env.int("WEB_WORKERS", default=0)  # 0: chosen from the cache backend
 PRACTICA_HOME_RECENT_DAYS = env.int("HOME_RECENT_DAYS", default=14)
+# Longest an anonymous page is reused (changes invalidate it at once); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PRACTICA_ARCHIVE_AFTER_DAYS = env.int("ARCHIVE_AFTER_DAYS", default=180)
 PRACTICA_NEW_ACCOUNT_LIMITS = {
     "hours": env.int("NEW_ACCOUNT_HOURS", default=24),

@@ -3,25 +3,17 @@ the site's. The browser's zone arrives in the `tz` cookie set by static/js/tz.js
 
 import zoneinfo
 from collections.abc import Callable
-from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-TZ_COOKIE = "tz"
+from practica.core.zones import TZ_COOKIE, is_valid_zone, zones
 
-
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def is_valid_zone(name: str) -> bool:
-    return name in _zones()
+__all__ = ["TZ_COOKIE", "TimeZoneMiddleware", "is_valid_zone", "time_zone_choices", "zone_for"]
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(_zones()) if "/" in name]
+    return [(name, name.replace("_", " ")) for name in sorted(zones()) if "/" in name]
 
 
 def zone_for(request: HttpRequest) -> str | None:

@@ -22,3 +22,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def ping(request: HttpRequest) -> HttpResponse:
+    """A constant answer without the database: for uptime checks, and the benchmark's
+    ceiling (the fastest a Django page can be with the project's middleware)."""
+    return HttpResponse(b"pong\n", content_type="text/plain")

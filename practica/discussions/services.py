@@ -56,6 +56,7 @@ from .permissions import (
     check_review,
     comment_blocker,
 )
+from .signals import post_changed
 
 COMMENT_BLOCKED = {
     "sign_in": _("Sign in to take part."),
@@ -497,6 +498,7 @@ def post_move(*, actor: User, post: Post, target: Community) -> Post:
     source = post.community
     Post.objects.filter(pk=post.pk).update(community=target)
     Post.objects.filter(summary_of=post).update(community=target)
+    post_changed(post.pk, *Post.objects.filter(summary_of=post).values_list("pk", flat=True))
     post.refresh_from_db()
     audit_record(
         actor=actor,

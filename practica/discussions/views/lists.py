@@ -5,25 +5,41 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import check_see_content, community_abilities
 from practica.core.http import paginate
+from practica.core.pagecache import cacheable, expires_at
 
 from .. import selectors
 from ..forms import KindFilterForm, PostFilterForm
-from ..models import Tag
+from ..models import Post, Tag
 from ..permissions import can_post_in
+
+# Every list of posts is shared among anonymous readers until any post, comment, tag or
+# community changes, or until the first open featured post on it closes.
+LIST_SCOPES = ("content", "communities")
 
 
 def _with_unread(request: HttpRequest, page: object) -> set[int]:
-    return selectors.unread_post_ids(user=request.user, posts=list(page))  # type: ignore[call-overload]
+    posts = list(page)  # type: ignore[call-overload]
+    _closes_at(request, posts)
+    return selectors.unread_post_ids(user=request.user, posts=posts)
+
+
+def _closes_at(request: HttpRequest, posts: list[Post]) -> None:
+    now = timezone.now()
+    closing = [p.open_until for p in posts if p.is_featured and p.open_until and p.open_until > now]
+    expires_at(request, min(closing, default=None))
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     user = request.user
     featured = list(selectors.open_featured(user)[:10])
     recent = list(selectors.home_recent(user))
+    _closes_at(request, featured + recent)
     return render(
         request,
         "discussions/home.html",
@@ -43,6 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_see_content(request.user, community)
     form = KindFilterForm(request.GET or None)
@@ -65,6 +82,7 @@ def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def post_list(request: HttpRequest) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     communities = selectors.readable_communities(request.user).order_by("name")
     form = PostFilterForm(request.GET or None, communities=communities)
     data = form.cleaned_data if form.is_valid() else {}
@@ -84,11 +102,13 @@ def post_list(request: HttpRequest) -> HttpResponse:
 
 
 def archives(request: HttpRequest) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     months = selectors.archive_months(user=request.user)
     return render(request, "discussions/archives.html", {"months": months})
 
 
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     if not 1 <= month <= 12 or not 1990 <= year <= 2999:
         raise Http404
     page = paginate(request, selectors.archive_month(user=request.user, year=year, month=month), 25)
@@ -105,12 +125,14 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 def tag_list(request: HttpRequest) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     return render(
         request, "discussions/tag_list.html", {"tags": selectors.tag_index(user=request.user)}
     )
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    cacheable(request, *LIST_SCOPES)
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, selectors.tag_posts(user=request.user, tag=tag), 25)
     if not page.paginator.count:  # a tag used only where the reader cannot look

@@ -14,6 +14,7 @@ from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.core.errors import ServiceError
 from practica.core.http import report
+from practica.core.pagecache import cacheable, expires_at
 
 from .. import selectors, services
 from ..forms import (
@@ -92,7 +93,10 @@ def _quote(comment: Comment) -> str:
 
 
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cacheable(request, f"post:{pk}", "communities")
     post = selectors.access_post(user=request.user, pk=pk)
+    if post.is_open_featured:
+        expires_at(request, post.open_until)
     user = request.user
     comments = selectors.thread_comments(post=post, user=user) if post.is_published else []
     by_id = {c.pk: c for c in comments}

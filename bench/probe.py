@@ -1,0 +1,113 @@
+"""Inside Django, with the benchmark's settings: which pages to load, and their query counts.
+
+Run by bench/run.py as `python bench/run.py probe`; prints one line of JSON.
+"""
+
+import json
+import os
+from datetime import timedelta
+from typing import Any
+
+
+def main() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    django.setup()
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.db.models import Count, Q
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from practica.accounts.models import User
+    from practica.communities.models import Community
+    from practica.demo import scale
+    from practica.discussions.models import Post, PostKind, PostStatus, Tag
+
+    public = Q(community__visibility="public", community__status="active")
+    readable = Post.objects.filter(public, status=PostStatus.PUBLISHED, deleted_at=None)
+
+    def thread(comments: int) -> str:
+        post = readable.filter(kind=PostKind.DISCUSSION, comment_count=comments).order_by("id")
+        return f"/posts/{post.values_list('id', flat=True)[0]}/"
+
+    community = Community.objects.filter(visibility="public").order_by("id").first()
+    assert community is not None
+    tag = (
+        Tag.objects.annotate(n=Count("posts", filter=Q(posts__in=readable)))
+        .order_by("-n", "id")
+        .first()
+    )
+    assert tag is not None
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    writers = [scale.bench_email(i) for i in range(scale.BENCH_USERS)]
+    member = User.objects.get(email=writers[0])
+    # Threads open to comments in the communities every benchmark member belongs to.
+    shared = Community.objects.filter(memberships__user__email__in=writers).annotate(
+        n=Count("memberships")
+    )
+    shared_ids = [c.id for c in shared if c.n == len(writers)]
+    open_threads = list(
+        Post.objects.filter(
+            community_id__in=shared_ids,
+            status=PostStatus.PUBLISHED,
+            deleted_at=None,
+            locked=False,
+            kind__in=[PostKind.DISCUSSION, PostKind.QUESTION],
+        )
+        .order_by("-last_activity_at")
+        .values_list("id", flat=True)[:40]
+    )
+    targets: list[dict[str, Any]] = [
+        {"name": "ceiling", "paths": ["/ping/"], "signed_in": False},
+        {"name": "home", "paths": ["/"], "signed_in": False},
+        {"name": "home", "paths": ["/"], "signed_in": True},
+        {
+            "name": "community",
+            "paths": [f"/communities/{community.slug}/posts/"],
+            "signed_in": False,
+        },
+        {"name": "all posts", "paths": ["/posts/"], "signed_in": False},
+        {"name": "thread 50", "paths": [thread(50)], "signed_in": False},
+        {"name": "thread 50", "paths": [thread(50)], "signed_in": True},
+        {"name": "thread 200", "paths": [thread(200)], "signed_in": False},
+        {"name": "thread 200", "paths": [thread(200)], "signed_in": True},
+        {"name": "tag", "paths": [f"/tags/{tag.slug}/"], "signed_in": False},
+        {"name": "archive", "paths": [f"/archives/{last_month:%Y/%m}/"], "signed_in": False},
+        {
+            "name": "comment",
+            "paths": [f"/posts/{pk}/comments/" for pk in open_threads],
+            "signed_in": True,
+            "method": "POST",
+        },
+    ]
+    anonymous, signed = Client(), Client()
+    signed.force_login(member)
+    for target in targets:
+        if target.get("method") == "POST":
+            target["queries"] = "-"
+            continue
+        client = signed if target["signed_in"] else anonymous
+        counts = []
+        cache.clear()
+        for _ in range(2):  # cold, then as the server answers it most of the time
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(target["paths"][0])
+            assert response.status_code == 200, (target, response.status_code)
+            counts.append(len(queries))
+        target["queries"] = f"{counts[0]}/{counts[1]}"
+    cache.clear()
+    print(
+        json.dumps(
+            {
+                "targets": targets,
+                "emails": writers,
+                "password": scale.BENCH_PASSWORD,
+                "data": scale.describe(),
+            }
+        )
+    )

@@ -1,0 +1,129 @@
+"""Whole pages for anonymous readers, kept in the configured cache.
+
+Only people without a session are served from it: they all see the same page for the same
+address, language, time zone and encoding. A view opts in with `cacheable(request, *scopes)`
+*before* it reads anything; each scope ("content", "post:12", …) has a generation in the
+cache, and the page is stored with the generations it was built under. A change bumps the
+generations of the scopes it touches (`bump`, called from the apps' signal receivers), so
+a page is never served after what it shows has changed. A page that will change by itself
+at a known moment (a featured discussion closing) says so with `expires_at`.
+
+Nothing is stored when the response sets a cookie, used a CSRF token, is not a 200, or
+when the request carried a session: a signed-in person's page is never shared.
+"""
+
+import hashlib
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+from .zones import TZ_COOKIE, is_valid_zone
+
+GEN = "gen:"
+PAGE = "page:"
+_GZIP = re.compile(r"\bgzip\b")
+_MARK = "_practica_page_cache"
+
+
+def bump(*scopes: str) -> None:
+    """What these scopes cover has changed: pages built before are never served again."""
+    cache.delete_many([GEN + scope for scope in scopes])
+
+
+def generations(scopes: Iterable[str]) -> dict[str, str]:
+    keys = [GEN + scope for scope in scopes]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+            found[key] = cache.get(key)
+    return found
+
+
+def cacheable(request: HttpRequest, *scopes: str) -> None:
+    """This view's page may be shared among anonymous readers until one of `scopes` changes.
+
+    Call it before reading the data: the generations are taken now, so a change made while
+    the page is built leaves it stale-marked rather than stored as fresh."""
+    if getattr(request, "_practica_page_candidate", False):
+        setattr(request, _MARK, {"gens": generations(scopes), "until": None})
+
+
+def expires_at(request: HttpRequest, moment: datetime | None) -> None:
+    """The page changes by itself at `moment` (e.g. a featured discussion closes)."""
+    mark = getattr(request, _MARK, None)
+    if mark is not None and moment is not None:
+        mark["until"] = min(filter(None, [mark["until"], moment]))
+
+
+def _is_candidate(request: HttpRequest) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    zone = request.COOKIES.get(TZ_COOKIE, "")
+    parts = [
+        request.get_full_path(),
+        translation.get_language_from_request(request),
+        zone if is_valid_zone(zone) else "",
+        "gzip" if _GZIP.search(request.headers.get("accept-encoding", "")) else "",
+    ]
+    return PAGE + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (user is not None and user.is_authenticated)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous pages; placed before GZip so pages are stored compressed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_candidate(request):
+            return self.get_response(request)
+        key = _key(request)
+        entry = cache.get(key)
+        if entry is not None and generations(k[len(GEN) :] for k in entry["gens"]) == entry["gens"]:
+            response = HttpResponse(entry["content"], status=200, headers=entry["headers"])
+            response["X-Page-Cache"] = "hit"
+            return response
+        request._practica_page_candidate = True  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        mark: dict[str, Any] | None = getattr(request, _MARK, None)
+        if mark is not None and _storable(request, response):
+            timeout = settings.PAGE_CACHE_SECONDS
+            if mark["until"] is not None:
+                timeout = min(timeout, int((mark["until"] - timezone.now()).total_seconds()))
+            if timeout > 0:
+                headers = {k: v for k, v in response.items() if k.lower() != "x-page-cache"}
+                cache.set(
+                    key,
+                    {"gens": mark["gens"], "content": response.content, "headers": headers},
+                    timeout,
+                )
+            response["X-Page-Cache"] = "miss"
+        return response

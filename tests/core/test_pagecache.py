@@ -1,0 +1,170 @@
+"""The anonymous page cache never shows one person's view to another, and never outlives
+the content or the permissions it was built from."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from practica.communities.models import Membership
+from practica.communities.permissions import roles_forget
+from practica.communities.services import community_update
+from practica.discussions.models import Post
+from practica.discussions.services import (
+    comment_create,
+    comment_delete,
+    post_create,
+    post_moderate,
+    post_move,
+    reaction_toggle,
+)
+from tests.factories import CommunityFactory, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def anonymous_get(url: str, **headers: str):
+    return Client().get(url, **headers)
+
+
+@pytest.fixture
+def thread(community, chair):
+    return post_create(actor=chair, community=community, kind="discussion", title="Open talk",
+                       body="Opening words", tags="bail")  # fmt: skip
+
+
+def test_anonymous_pages_are_served_from_the_cache_until_a_comment_arrives(thread, member):
+    url = thread.get_absolute_url()
+    assert anonymous_get(url)["X-Page-Cache"] == "miss"
+    assert anonymous_get(url)["X-Page-Cache"] == "hit"
+    assert anonymous_get(reverse("home"))["X-Page-Cache"] == "miss"
+    assert anonymous_get(reverse("home"))["X-Page-Cache"] == "hit"
+
+    comment_create(actor=member, post=thread, body="A brand new remark")
+
+    page = anonymous_get(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert b"A brand new remark" in page.content
+    home = anonymous_get(reverse("home"))
+    assert home["X-Page-Cache"] == "miss"
+    assert b"1 comment" in home.content
+
+
+def test_edits_deletions_and_reactions_reach_anonymous_readers_at_once(thread, member, chair):
+    comment = comment_create(actor=member, post=thread, body="Words to remove")
+    url = thread.get_absolute_url()
+    anonymous_get(url)
+    reaction_toggle(actor=chair, comment=comment, kind="helpful")
+    assert b"Helpful <span>1</span>" in anonymous_get(url).content
+    comment_delete(actor=chair, comment=comment, reason="off topic")
+    page = anonymous_get(url)
+    assert b"Words to remove" not in page.content
+    assert b"This comment was removed" in page.content
+
+
+def test_a_signed_in_view_is_never_stored_for_anonymous_readers(member, community):
+    secret_room = CommunityFactory(visibility="members", name="Closed room")
+    insider = make_member(secret_room, role="chair")
+    post_create(actor=insider, community=secret_room, kind="discussion",
+                title="Insider planning notes", body="Only for us")  # fmt: skip
+    signed_in = Client()
+    signed_in.force_login(insider)
+    for name in ("home", "post_list", "archives", "tag_list"):
+        own = signed_in.get(reverse(name))
+        assert "X-Page-Cache" not in own  # signed-in pages are not even looked up
+    assert b"Insider planning notes" in signed_in.get(reverse("post_list")).content
+    for name in ("home", "post_list"):
+        assert b"Insider planning notes" not in anonymous_get(reverse(name)).content
+    # ...and the other way round: a cached anonymous page is not what members get.
+    assert anonymous_get(reverse("post_list"))["X-Page-Cache"] == "hit"
+    assert b"Insider planning notes" in signed_in.get(reverse("post_list")).content
+
+
+def test_making_a_community_members_only_hides_its_cached_pages_at_once(thread, chair):
+    url = thread.get_absolute_url()
+    anonymous_get(url)
+    anonymous_get(reverse("post_list"))
+    assert anonymous_get(url)["X-Page-Cache"] == "hit"
+
+    community_update(actor=chair, community=thread.community, visibility="members")
+
+    assert anonymous_get(url).status_code == 404
+    assert b"Open talk" not in anonymous_get(reverse("post_list")).content
+    assert b"Open talk" not in anonymous_get(reverse("tag_detail", args=["bail"])).content
+
+
+def test_deleted_and_moved_posts_leave_cached_pages_at_once(thread, chair, community):
+    url = thread.get_absolute_url()
+    target = CommunityFactory(visibility="hidden", name="Back office")
+    Membership.objects.create(user=chair, community=target, role="chair")
+    roles_forget(chair)
+    anonymous_get(url)
+    anonymous_get(reverse("community_posts", args=[community.slug]))
+    post_move(actor=chair, post=thread, target=target)
+    assert anonymous_get(url).status_code == 404
+    listing = anonymous_get(reverse("community_posts", args=[community.slug]))
+    assert b"Open talk" not in listing.content
+
+    other = post_create(actor=chair, community=community, kind="discussion",
+                        title="Soon gone", body="b")  # fmt: skip
+    assert b"Soon gone" in anonymous_get(reverse("post_list")).content
+    post_moderate(actor=chair, post=other, action="delete", reason="spam")
+    assert b"Soon gone" not in anonymous_get(reverse("post_list")).content
+    assert anonymous_get(other.get_absolute_url()).status_code == 404
+
+
+def test_each_time_zone_and_language_gets_its_own_copy(thread):
+    Post.objects.filter(pk=thread.pk).update(
+        published_at=timezone.now().replace(hour=23, minute=30)
+    )
+    url = thread.get_absolute_url()
+    toronto = Client()
+    toronto.cookies["tz"] = "America/Toronto"
+    tokyo = Client()
+    tokyo.cookies["tz"] = "Asia/Tokyo"
+    toronto_page, tokyo_page = toronto.get(url), tokyo.get(url)
+    assert tokyo_page["X-Page-Cache"] == "miss"
+    assert toronto_page.content != tokyo_page.content
+    assert toronto.get(url).content == toronto_page.content
+    french = anonymous_get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    assert french["X-Page-Cache"] == "miss"
+
+
+def test_pages_are_stored_compressed_and_served_to_clients_that_accept_it(thread):
+    url = thread.get_absolute_url()
+    plain = anonymous_get(url)
+    anonymous_get(url, HTTP_ACCEPT_ENCODING="gzip")
+    zipped = anonymous_get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["X-Page-Cache"] == "hit"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in anonymous_get(url)
+    assert len(zipped.content) < len(plain.content)
+
+
+def test_visitors_with_a_session_or_a_message_are_not_served_shared_pages(thread):
+    url = thread.get_absolute_url()
+    anonymous_get(url)
+    with_session = Client()
+    with_session.cookies["sessionid"] = "anything"
+    assert "X-Page-Cache" not in with_session.get(url)
+    with_message = Client()
+    with_message.cookies["messages"] = "x"
+    assert "X-Page-Cache" not in with_message.get(url)
+
+
+def test_an_open_featured_discussion_reads_as_closed_the_moment_it_closes(community, chair):
+    featured = post_create(actor=chair, community=community, kind="featured",
+                           title="Closing soon", body="b")  # fmt: skip
+    closes = timezone.now() + timedelta(seconds=2)
+    Post.objects.filter(pk=featured.pk).update(open_until=closes)
+    featured.refresh_from_db()
+    featured.save()  # as an edit would: the cached pages are rebuilt
+    url = featured.get_absolute_url()
+    assert b"Open for discussion until" in anonymous_get(url).content
+    assert anonymous_get(url)["X-Page-Cache"] == "hit"
+    time.sleep(max(0.0, (closes - timezone.now()).total_seconds()) + 0.05)
+    page = anonymous_get(url)
+    assert b"This featured discussion closed" in page.content

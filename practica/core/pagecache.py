@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
@@ -33,8 +34,37 @@ _MARK = "_practica_page_cache"
 
 
 def bump(*scopes: str) -> None:
-    """What these scopes cover has changed: pages built before are never served again."""
-    cache.delete_many([GEN + scope for scope in scopes])
+    """What these scopes cover has changed: pages built before are never served again.
+
+    Bumped now and again when the transaction commits: a page built in between, from data
+    read before the commit, is then stored under a generation that is already gone."""
+    keys = [GEN + scope for scope in scopes]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def stored_many(
+    name: str, items: dict[Any, tuple[list[object], list[str]]], build: Callable[[Any], Any]
+) -> dict[Any, Any]:
+    """Values kept per item, each until one of its scopes changes; built in bulk when missing.
+
+    `items` maps an item to (what its value depends on, its scopes); two round trips to the
+    cache whatever the number of items."""
+    gens = generations({scope for _, scopes in items.values() for scope in scopes})
+    keys = {}
+    for item, (parts, scopes) in items.items():
+        raw = "\n".join([name, *map(str, parts), *(gens[GEN + s] for s in scopes)])
+        keys[item] = "part:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get_many(list(keys.values()))
+    values, missing = {}, {}
+    for item, key in keys.items():
+        if key in found:
+            values[item] = found[key]
+        else:
+            values[item] = missing[key] = build(item)
+    if missing:
+        cache.set_many(missing, settings.PAGE_CACHE_SECONDS or 1)
+    return values
 
 
 def generations(scopes: Iterable[str]) -> dict[str, str]:
@@ -45,6 +75,23 @@ def generations(scopes: Iterable[str]) -> dict[str, str]:
             cache.add(key, uuid.uuid4().hex, timeout=None)
             found[key] = cache.get(key)
     return found
+
+
+def remember(
+    name: str, parts: Iterable[object], scopes: Iterable[str], compute: Callable[[], Any]
+) -> Any:
+    """A value kept until one of `scopes` changes: for costly parts of personal pages.
+
+    `parts` must name everything the value depends on besides the scopes (for instance the
+    communities a person may read), so that two people share it only when they may."""
+    gens = generations(scopes)
+    raw = "\n".join([name, *map(str, parts), *sorted(gens.values())])
+    key = "part:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 1)
+    return value
 
 
 def cacheable(request: HttpRequest, *scopes: str) -> None:

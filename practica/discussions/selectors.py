@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership, Visibility
+from practica.communities.permissions import roles_of
 from practica.communities.selectors import communities_visible_to
+from practica.core.pagecache import remember
 from practica.core.queries import filtered
 
 from .models import Comment, Post, PostKind, PostRead, PostStatus, Reaction, Tag
@@ -135,13 +137,20 @@ def archive_month(*, user: Any, year: int, month: int) -> QuerySet[Post]:
     )
 
 
-def popular_tags(*, user: Any, limit: int = 20) -> QuerySet[Tag]:
-    visible = posts_visible_to(user).values("pk")
-    return (
-        Tag.objects.filter(posts__in=visible)
-        .annotate(n=Count("posts", distinct=True))
-        .order_by("-n", "name")[:limit]
-    )
+def popular_tags(*, user: Any, limit: int = 20) -> list[Tag]:
+    """The most used tags among the posts `user` may read; counting them is costly, so the
+    result is kept until posts or communities change, per set of communities one belongs to."""
+
+    def count() -> list[Tag]:
+        visible = posts_visible_to(user).values("pk")
+        return list(
+            Tag.objects.filter(posts__in=visible)
+            .annotate(n=Count("posts", distinct=True))
+            .order_by("-n", "name")[:limit]
+        )
+
+    reach = ["staff"] if is_staff(user) else sorted(roles_of(user))
+    return remember("popular_tags", [limit, *reach], ["content", "communities"], count)  # type: ignore[no-any-return]
 
 
 def tag_index(*, user: Any) -> QuerySet[Tag]:

@@ -731,6 +731,12 @@ def answer_accept(*, actor: User, post: Post, comment: Comment | None) -> Post:
 
 
 def post_mark_read(*, user: User, post: Post) -> None:
+    """Remember the visit, writing only when the thread has news since the last one: lists
+    compare the mark with the last activity, and a read page should not need a write."""
     if not user.is_authenticated:
         return
-    PostRead.objects.update_or_create(user=user, post=post, defaults={"read_at": timezone.now()})
+    seen = PostRead.objects.filter(user=user, post=post).values_list("read_at", flat=True).first()
+    if seen is None or seen < post.last_activity_at:
+        PostRead.objects.update_or_create(
+            user=user, post=post, defaults={"read_at": timezone.now()}
+        )

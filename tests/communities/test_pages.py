@@ -147,6 +147,7 @@ def test_leader_list_pages_query_count_is_constant(
     _grow(community, 8)
     CommunityProposal.objects.create(proposer=chair, name="n", domain="d", rationale="r",
                                      audience="a")  # fmt: skip
+    client.get(url)  # costly parts (popular tags) are rebuilt once after a change, then kept
     with assert_page_queries(queries):
         client.get(url)
 
@@ -157,12 +158,13 @@ def test_anonymous_home_and_directory_query_counts(
     settings.PAGE_CACHE_SECONDS = 0  # pins count what building the page costs
     _grow(community, 2)
     client.get(reverse("home"))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get(reverse("home"))
     with django_assert_num_queries(4):
         client.get(reverse("community_list"))
     _grow(community, 8)
-    with django_assert_num_queries(3):
+    client.get(reverse("home"))  # popular tags are counted once after a change, then kept
+    with django_assert_num_queries(2):
         client.get(reverse("home"))
     with django_assert_num_queries(4):
         client.get(reverse("community_list"))

@@ -70,7 +70,7 @@ def _grow(community, chair, n: int) -> None:
 @pytest.mark.parametrize(
     "name, signed_in, queries",
     [
-        ("home", False, 5),
+        ("home", False, 4),
         ("home", True, 10),
         ("post_list", False, 4),
         ("post_list", True, 7),
@@ -113,5 +113,6 @@ def test_list_pages_have_pinned_query_counts(
     with pin(queries):
         client.get(url)
     _grow(community, chair, 12)
+    client.get(url)  # costly parts (popular tags) are rebuilt once after a change, then kept
     with pin(queries):
         client.get(url)

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import ServiceError
@@ -21,8 +22,31 @@ def safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `cap` items (more when a later page is asked for): counting every
+    matching row of a large site costs more than showing the page. `capped` says whether
+    there may be more than counted, and the page then reads "Page 3" without a total."""
+
+    def __init__(self, items: Any, per_page: int, *, wanted: int, cap: int = 1000) -> None:
+        super().__init__(items, per_page)
+        self.limit = max(cap, wanted * per_page) + 1
+        self.capped = False
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, list):
+            return len(self.object_list)
+        counted = self.object_list[: self.limit].count()
+        self.capped = counted >= self.limit
+        return int(counted)
+
+
 def paginate(request: HttpRequest, items: Any, per_page: int = 25) -> Page:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    try:
+        wanted = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        wanted = 1
+    return CappedPaginator(items, per_page, wanted=wanted).get_page(request.GET.get("page"))
 
 
 def report(

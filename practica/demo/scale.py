@@ -609,6 +609,8 @@ class ScaleSeeder:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+            # Fresh statistics, as after a day of autovacuum or `PRAGMA optimize`.
+            cursor.execute("ANALYZE")
 
 
 def already_seeded() -> bool:

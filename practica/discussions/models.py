@@ -105,6 +105,10 @@ class Post(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["community", "status", "-published_at"]),
+            # A community's posts, pinned first, without sorting them all.
+            models.Index(fields=["community", "status", "-pinned", "-published_at", "-id"]),
+            # Newest first across communities (home, all posts, archives): read in order.
+            models.Index(fields=["status", "-published_at", "-id"]),
             models.Index(fields=["status", "kind", "open_until"]),
         ]
         constraints = [

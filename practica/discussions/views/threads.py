@@ -45,6 +45,7 @@ from ..permissions import (
     comment_blocker,
 )
 from ..services import COMMENT_BLOCKED
+from ..thread_html import thread_html
 
 MAX_DEPTH = 3  # deeper replies are shown flat, "in reply to …"
 
@@ -111,12 +112,18 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     blocker = comment_blocker(user, post)
     if post.is_published:
         services.post_mark_read(user=user, post=post)
+    rows = _thread_rows(comments, user)
+    can_accept = can_accept_answer(user, post)
     return render(
         request,
         "discussions/post_detail.html",
         {
             "post": post,
-            "rows": _thread_rows(comments, user),
+            "rows": rows,
+            "comments_html": thread_html(
+                post, rows, can_comment=blocker is None, can_accept=can_accept
+            ),
+            "can_react": any(row["can_react"] for row in rows),
             "accepted": by_id.get(post.accepted_answer_id or 0),
             "form": CommentForm(initial=initial),
             "reply_to": reply_to,
@@ -128,7 +135,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_feature": can_feature_on_home(user),
             "can_restore": can_restore(user),
             "can_history": can_see_history(user, post) and post.revisions.exists(),
-            "can_accept": can_accept_answer(user, post),
+            "can_accept": can_accept,
         },
     )
 

@@ -36,13 +36,17 @@ class Command(BaseCommand):
     def handle(self, *args: Any, host: str, port: int, no_worker: bool, **options: Any) -> None:
         bin_dir = Path(sys.executable).parent
         workers = settings.WEB_WORKERS or ((os.cpu_count() or 1) if settings.REDIS_URL else 1)
+        threads = int(os.environ.get("WEB_THREADS", "4"))
         server = [
             str(bin_dir / "granian"),
             "--interface", "wsgi",
             "--host", host,
             "--port", str(port),
             "--workers", str(workers),
-            "--blocking-threads", os.environ.get("WEB_THREADS", "4"),
+            "--blocking-threads", str(threads),
+            # As many requests in flight as threads: the rest wait their turn in order.
+            # Without it, under load some requests waited seconds for the GIL (bench/README).
+            "--backpressure", str(threads),
             "--no-ws",
             "config.wsgi:application",
         ]  # fmt: skip

@@ -86,7 +86,7 @@ class Actions:
                 f'<button form="{ACCEPT_FORM}" class="link" name="comment" value="{pk}">'
                 f"{self.accept}</button>"
             )
-        return f'<div class="comment-actions">{"".join(parts)}</div>'
+        return f'<div class="comment-actions">{"".join(parts)}</div>' if parts else ""
 
 
 def thread_html(post: Post, rows: list[dict[str, Any]], *, can_comment: bool,

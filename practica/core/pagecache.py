@@ -78,19 +78,30 @@ def generations(scopes: Iterable[str]) -> dict[str, str]:
 
 
 def remember(
-    name: str, parts: Iterable[object], scopes: Iterable[str], compute: Callable[[], Any]
+    name: str,
+    parts: Iterable[object],
+    scopes: Iterable[str],
+    compute: Callable[[], Any],
+    *,
+    until: Callable[[Any], datetime | None] | None = None,
 ) -> Any:
     """A value kept until one of `scopes` changes: for costly parts of personal pages.
 
     `parts` must name everything the value depends on besides the scopes (for instance the
-    communities a person may read), so that two people share it only when they may."""
+    communities a person may read), so that two people share it only when they may.
+    `until(value)` gives the moment the value goes stale by itself, if there is one."""
     gens = generations(scopes)
     raw = "\n".join([name, *map(str, parts), *sorted(gens.values())])
     key = "part:" + hashlib.sha256(raw.encode()).hexdigest()
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 1)
+        timeout = settings.PAGE_CACHE_SECONDS or 1
+        moment = until(value) if until else None
+        if moment is not None:
+            timeout = min(timeout, int((moment - timezone.now()).total_seconds()))
+        if timeout > 0:
+            cache.set(key, value, timeout)
     return value
 
 

@@ -83,6 +83,37 @@ def home_recent(user: Any, *, limit: int = 30) -> QuerySet[Post]:
     return qs[:limit]
 
 
+def reach(user: Any) -> list[object]:
+    """What decides which posts `user` may read: two people with the same reach share
+    cached lists. Staff read everything; others read public communities and their own."""
+    if is_staff(user):
+        return ["staff"]
+    return ["member" if is_active_user(user) else "anonymous", *sorted(roles_of(user))]
+
+
+def soonest_closing(posts: list[Post]) -> Any:
+    now = timezone.now()
+    closing = [p.open_until for p in posts if p.is_featured and p.open_until and p.open_until > now]
+    return min(closing, default=None)
+
+
+def home_lists(user: Any) -> tuple[list[Post], list[Post]]:
+    """Open featured posts and recent ones for the home page, kept until content or
+    communities change or the first featured discussion on it closes."""
+
+    def load() -> tuple[list[Post], list[Post]]:
+        return list(open_featured(user)[:10]), list(home_recent(user))
+
+    lists: tuple[list[Post], list[Post]] = remember(
+        "home",
+        reach(user),
+        ["content", "communities"],
+        load,
+        until=lambda value: soonest_closing(value[0] + value[1]),
+    )
+    return lists
+
+
 def community_posts(*, user: Any, community: Community, kind: str = "") -> QuerySet[Post]:
     qs = posts_visible_to(user).filter(community=community)
     if kind:
@@ -149,8 +180,7 @@ def popular_tags(*, user: Any, limit: int = 20) -> list[Tag]:
             .order_by("-n", "name")[:limit]
         )
 
-    reach = ["staff"] if is_staff(user) else sorted(roles_of(user))
-    return remember("popular_tags", [limit, *reach], ["content", "communities"], count)  # type: ignore[no-any-return]
+    return remember("popular_tags", [limit, *reach(user)], ["content", "communities"], count)  # type: ignore[no-any-return]
 
 
 def tag_index(*, user: Any) -> QuerySet[Tag]:
@@ -174,14 +204,25 @@ def tag_suggestions(limit: int = 50) -> list[str]:
     )
 
 
+def _thread_scopes(pk: int) -> list[str]:
+    return [f"post:{pk}", "communities"]
+
+
 def access_post(*, user: Any, pk: int) -> Post:
-    """Fetch and authorise: missing and forbidden answer the same 404."""
-    post = (
-        Post.objects.select_related("community", "author", "summary", "summary_of")
-        .prefetch_related(_TAGS)
-        .filter(pk=pk)
-        .first()
-    )
+    """Fetch and authorise: missing and forbidden answer the same 404.
+
+    The post (with its community, tags and summary) is kept in the cache until it or any
+    community changes; the permission check is made on every request, for this reader."""
+
+    def load() -> Post | None:
+        return (
+            Post.objects.select_related("community", "author", "summary", "summary_of")
+            .prefetch_related(_TAGS)
+            .filter(pk=pk)
+            .first()
+        )
+
+    post: Post | None = remember("post", [pk], _thread_scopes(pk), load)
     if post is None:
         raise Http404
     check_see_post(user, post)
@@ -189,28 +230,34 @@ def access_post(*, user: Any, pk: int) -> Post:
 
 
 def thread_comments(*, post: Post, user: Any) -> list[Comment]:
-    """All comments of a thread in two queries, whatever their number.
+    """All comments of a thread, whatever their number: kept in the cache with their
+    reaction counts until the thread changes, plus one query for the reader's reactions.
 
     Each comment carries `reaction_counts` ({kind: n}) and `my_reactions` (set of kinds).
     """
-    comments = list(Comment.objects.filter(post=post).order_by("created_at", "id"))
+
+    def load() -> tuple[list[Comment], dict[int, dict[str, int]]]:
+        comments = list(Comment.objects.filter(post_id=post.pk).order_by("created_at", "id"))
+        counts: dict[int, dict[str, int]] = {}
+        rows = (
+            Reaction.objects.filter(comment__post_id=post.pk)
+            .values("comment_id", "kind")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            counts.setdefault(row["comment_id"], {})[row["kind"]] = row["n"]
+        return comments, counts
+
+    comments, counts = remember("comments", [post.pk], _thread_scopes(post.pk), load)
     by_id = {c.pk: c for c in comments}
     for comment in comments:  # wire the objects already loaded instead of querying again
         comment.post = post
         if comment.parent_id:
             comment.parent = by_id[comment.parent_id]
-    counts: dict[int, dict[str, int]] = {}
     mine: dict[int, set[str]] = {}
-    rows = (
-        Reaction.objects.filter(comment__post=post)
-        .values("comment_id", "kind")
-        .annotate(n=Count("pk"))
-    )
-    for row in rows:
-        counts.setdefault(row["comment_id"], {})[row["kind"]] = row["n"]
-    if is_active_user(user):
+    if is_active_user(user) and comments:
         for comment_id, kind in Reaction.objects.filter(
-            comment__post=post, user_id=user.pk
+            comment__post_id=post.pk, user_id=user.pk
         ).values_list("comment_id", "kind"):
             mine.setdefault(comment_id, set()).add(kind)
     for comment in comments:

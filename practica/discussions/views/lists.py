@@ -5,7 +5,6 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import check_see_content, community_abilities
@@ -29,16 +28,13 @@ def _with_unread(request: HttpRequest, page: object) -> set[int]:
 
 
 def _closes_at(request: HttpRequest, posts: list[Post]) -> None:
-    now = timezone.now()
-    closing = [p.open_until for p in posts if p.is_featured and p.open_until and p.open_until > now]
-    expires_at(request, min(closing, default=None))
+    expires_at(request, selectors.soonest_closing(posts))
 
 
 def home(request: HttpRequest) -> HttpResponse:
     cacheable(request, *LIST_SCOPES)
     user = request.user
-    featured = list(selectors.open_featured(user)[:10])
-    recent = list(selectors.home_recent(user))
+    featured, recent = selectors.home_lists(user)
     _closes_at(request, featured + recent)
     return render(
         request,

@@ -168,3 +168,44 @@ def test_an_open_featured_discussion_reads_as_closed_the_moment_it_closes(commun
     time.sleep(max(0.0, (closes - timezone.now()).total_seconds()) + 0.05)
     page = anonymous_get(url)
     assert b"This featured discussion closed" in page.content
+
+
+def test_cached_lists_and_threads_follow_each_readers_memberships(community, chair):
+    from practica.communities.services import membership_remove
+
+    room = CommunityFactory(visibility="members", name="Closed room")
+    room_chair = make_member(room, role="chair")
+    insider = make_member(room)
+    outsider = make_member(community)
+    secret = post_create(actor=room_chair, community=room, kind="discussion",
+                         title="Insider planning notes", body="b")  # fmt: skip
+    inside, outside = Client(), Client()
+    inside.force_login(insider)
+    outside.force_login(outsider)
+
+    assert b"Insider planning notes" in inside.get(reverse("home")).content
+    assert b"Insider planning notes" not in outside.get(reverse("home")).content
+    assert inside.get(secret.get_absolute_url()).status_code == 200
+    assert outside.get(secret.get_absolute_url()).status_code == 404
+
+    # Removed from the community: the very next pages reflect it, cached data or not.
+    membership_remove(actor=room_chair, membership=insider.memberships.get(community=room),
+                      reason="left the court")  # fmt: skip
+    assert b"Insider planning notes" not in inside.get(reverse("home")).content
+    assert inside.get(secret.get_absolute_url()).status_code == 404
+    # Added: the same.
+    Membership.objects.create(user=outsider, community=room)
+    assert b"Insider planning notes" in outside.get(reverse("home")).content
+    assert outside.get(secret.get_absolute_url()).status_code == 200
+
+
+def test_closing_a_community_to_outsiders_drops_cached_threads_for_signed_in_readers(
+    thread, chair
+):
+    outsider = make_member(CommunityFactory())
+    reader = Client()
+    reader.force_login(outsider)
+    assert reader.get(thread.get_absolute_url()).status_code == 200
+    community_update(actor=chair, community=thread.community, visibility="members")
+    assert reader.get(thread.get_absolute_url()).status_code == 404
+    assert b"Open talk" not in reader.get(reverse("home")).content

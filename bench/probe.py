@@ -5,7 +5,6 @@ Run by bench/run.py as `python bench/run.py probe`; prints one line of JSON.
 
 import json
 import os
-from datetime import timedelta
 from typing import Any
 
 
@@ -20,7 +19,6 @@ def main() -> None:
     from django.db.models import Count, Q
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
     from practica.accounts.models import User
     from practica.communities.models import Community
@@ -42,8 +40,12 @@ def main() -> None:
         .first()
     )
     assert tag is not None
-    today = timezone.localdate()
-    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    from django.contrib.auth.models import AnonymousUser
+
+    from practica.discussions.selectors import archive_months
+
+    # The newest month of the archives: closed and quiet posts, as readers find them there.
+    last_month = archive_months(user=AnonymousUser())[0]["month"]
     writers = [scale.bench_email(i) for i in range(scale.BENCH_USERS)]
     member = User.objects.get(email=writers[0])
     # Threads open to comments in the communities every benchmark member belongs to.

@@ -313,20 +313,18 @@ class ScaleSeeder:
         rows = []
         ident = itertools.count(1)
         for community, users in joined.items():
-            if not users:
-                users.append(rng.randint(BENCH_USERS + 1, n_users))
-            for position, user in enumerate(users):
-                role = Role.MEMBER
-                if position == 0 and user > BENCH_USERS:
-                    role = Role.CHAIR
-                elif position in (1, 2) and user > BENCH_USERS:
-                    role = [Role.VICE_CHAIR, Role.SECRETARY][position - 1]
+            leaders = [u for u in users if u > BENCH_USERS][:3]
+            if not leaders:  # the benchmark's people are plain members everywhere
+                leaders = [rng.randint(BENCH_USERS + 1, n_users)]
+                users.insert(0, leaders[0])
+            roles = dict(zip(leaders, [Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY], strict=False))
+            for user in users:
                 rows.append(
                     Membership(
                         id=next(ident),
                         user_id=user,
                         community_id=community,
-                        role=role,
+                        role=roles.get(user, Role.MEMBER),
                         joined_at=self._ago(30 + rng.random() * 1000),
                     )
                 )
@@ -494,8 +492,18 @@ class ScaleSeeder:
             for i, (_, community, _, kind) in enumerate(self.post_rows)
             if self.visibility[community] == "public" and kind == PostKind.DISCUSSION
         ]
+        pinned = set(public[:12])
         for index, wanted in zip(public[:12], [50, 200] * 6, strict=False):
             counts[index] = wanted
+        # Take the difference from the busiest other threads, so the total stays exact.
+        excess = sum(counts) - self.size.comments
+        for index in sorted(range(len(counts)), key=lambda i: -counts[i]):
+            if excess <= 0:
+                break
+            if index not in pinned:
+                taken = min(excess, counts[index] - 1)
+                counts[index] -= taken
+                excess -= taken
 
     def _update_posts(
         self, last_activity: list[tuple[int, datetime, int]], accepted: list[tuple[int, int]]

@@ -199,9 +199,7 @@ def test_cached_lists_and_threads_follow_each_readers_memberships(community, cha
     assert outside.get(secret.get_absolute_url()).status_code == 200
 
 
-def test_closing_a_community_to_outsiders_drops_cached_threads_for_signed_in_readers(
-    thread, chair
-):
+def test_closing_a_community_to_outsiders_drops_cached_threads_for_signed_in_readers(thread, chair):
     outsider = make_member(CommunityFactory())
     reader = Client()
     reader.force_login(outsider)

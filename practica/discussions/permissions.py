@@ -111,8 +111,35 @@ def can_comment(user: Any, post: Post) -> bool:
     return comment_blocker(user, post) is None
 
 
+class CommentRights:
+    """What `user` may do to the comments of `post`: the thread-wide facts are decided
+    once, so a thread of hundreds of comments costs one check each, not one query each.
+    The single-comment checks below use it too, so there is one rule for each right."""
+
+    def __init__(self, user: Any, post: Post) -> None:
+        self.active = is_active_user(user)
+        self.uid = user.pk if self.active else None
+        self.moderator = self.active and can_moderate(user, post)
+        self.may_react = (
+            self.active
+            and post.is_published
+            and (is_member(user, post.community) or is_staff(user))
+        )
+
+    def edit(self, comment: Comment) -> bool:
+        return self.active and comment.author_id == self.uid and not comment.is_deleted
+
+    def delete(self, comment: Comment) -> bool:
+        if comment.is_deleted or not self.active:
+            return False
+        return comment.author_id == self.uid or self.moderator
+
+    def react(self, comment: Comment) -> bool:
+        return self.may_react and not comment.is_deleted and comment.author_id != self.uid
+
+
 def can_edit_comment(user: Any, comment: Comment) -> bool:
-    return is_active_user(user) and comment.author_id == user.pk and not comment.is_deleted
+    return CommentRights(user, comment.post).edit(comment)
 
 
 def check_edit_comment(user: Any, comment: Comment) -> None:
@@ -121,9 +148,7 @@ def check_edit_comment(user: Any, comment: Comment) -> None:
 
 
 def can_delete_comment(user: Any, comment: Comment) -> bool:
-    if comment.is_deleted or not is_active_user(user):
-        return False
-    return comment.author_id == user.pk or can_moderate(user, comment.post)
+    return CommentRights(user, comment.post).delete(comment)
 
 
 def check_delete_comment(user: Any, comment: Comment) -> None:
@@ -132,13 +157,7 @@ def check_delete_comment(user: Any, comment: Comment) -> None:
 
 
 def can_react(user: Any, comment: Comment) -> bool:
-    return (
-        is_active_user(user)
-        and not comment.is_deleted
-        and comment.author_id != user.pk
-        and comment.post.is_published
-        and (is_member(user, comment.post.community) or is_staff(user))
-    )
+    return CommentRights(user, comment.post).react(comment)
 
 
 def check_react(user: Any, comment: Comment) -> None:

@@ -28,6 +28,7 @@ from ..forms import (
 )
 from ..models import Comment, PostKind, PostStatus, ReactionKind
 from ..permissions import (
+    CommentRights,
     can_accept_answer,
     can_delete_comment,
     can_edit_comment,
@@ -35,7 +36,6 @@ from ..permissions import (
     can_feature_on_home,
     can_moderate,
     can_publish_featured,
-    can_react,
     can_restore,
     can_see_history,
     check_edit_post,
@@ -54,6 +54,7 @@ def _thread_rows(comments: list[Comment], user: Any) -> list[dict[str, Any]]:
     """Comments in reading order with their display depth (0 to MAX_DEPTH - 1), reactions
     and what `user` may do to each."""
     children: dict[int | None, list[Comment]] = {}
+    rights = CommentRights(user, comments[0].post) if comments else None
     for comment in comments:
         children.setdefault(comment.parent_id, []).append(comment)
     rows: list[dict[str, Any]] = []
@@ -68,9 +69,9 @@ def _thread_rows(comments: list[Comment], user: Any) -> list[dict[str, Any]]:
                     "comment": comment,
                     "depth": shown,
                     "in_reply_to": comment.parent if depth >= MAX_DEPTH else None,
-                    "can_edit": can_edit_comment(user, comment),
-                    "can_delete": can_delete_comment(user, comment),
-                    "can_react": can_react(user, comment),
+                    "can_edit": rights.edit(comment),  # type: ignore[union-attr]
+                    "can_delete": rights.delete(comment),  # type: ignore[union-attr]
+                    "can_react": rights.react(comment),  # type: ignore[union-attr]
                     "reactions": [
                         {
                             "kind": kind,

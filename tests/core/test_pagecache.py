@@ -207,3 +207,9 @@ def test_closing_a_community_to_outsiders_drops_cached_threads_for_signed_in_rea
     community_update(actor=chair, community=thread.community, visibility="members")
     assert reader.get(thread.get_absolute_url()).status_code == 404
     assert b"Open talk" not in reader.get(reverse("home")).content
+
+
+def test_only_pages_marked_as_shared_are_looked_up(thread):
+    assert anonymous_get(thread.get_absolute_url())["X-Page-Cache"] == "miss"
+    for url in ("/ping/", reverse("community_list"), reverse("account_login")):
+        assert "X-Page-Cache" not in anonymous_get(url)

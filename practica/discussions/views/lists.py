@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import check_see_content, community_abilities
 from practica.core.http import paginate
-from practica.core.pagecache import cacheable, expires_at
+from practica.core.pagecache import expires_at, shared_page
 
 from .. import selectors
 from ..forms import KindFilterForm, PostFilterForm
@@ -31,8 +31,8 @@ def _closes_at(request: HttpRequest, posts: list[Post]) -> None:
     expires_at(request, selectors.soonest_closing(posts))
 
 
+@shared_page(*LIST_SCOPES)
 def home(request: HttpRequest) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     user = request.user
     featured, recent = selectors.home_lists(user)
     _closes_at(request, featured + recent)
@@ -54,8 +54,8 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shared_page(*LIST_SCOPES)
 def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_see_content(request.user, community)
     form = KindFilterForm(request.GET or None)
@@ -77,8 +77,8 @@ def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@shared_page(*LIST_SCOPES)
 def post_list(request: HttpRequest) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     communities = selectors.readable_communities(request.user).order_by("name")
     form = PostFilterForm(request.GET or None, communities=communities)
     data = form.cleaned_data if form.is_valid() else {}
@@ -97,14 +97,14 @@ def post_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shared_page(*LIST_SCOPES)
 def archives(request: HttpRequest) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     months = selectors.archive_months(user=request.user)
     return render(request, "discussions/archives.html", {"months": months})
 
 
+@shared_page(*LIST_SCOPES)
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     if not 1 <= month <= 12 or not 1990 <= year <= 2999:
         raise Http404
     page = paginate(request, selectors.archive_month(user=request.user, year=year, month=month), 25)
@@ -120,15 +120,15 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     )
 
 
+@shared_page(*LIST_SCOPES)
 def tag_list(request: HttpRequest) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     return render(
         request, "discussions/tag_list.html", {"tags": selectors.tag_index(user=request.user)}
     )
 
 
+@shared_page(*LIST_SCOPES)
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    cacheable(request, *LIST_SCOPES)
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, selectors.tag_posts(user=request.user, tag=tag), 25)
     if not page.paginator.count:  # a tag used only where the reader cannot look

@@ -14,7 +14,7 @@ from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.core.errors import ServiceError
 from practica.core.http import report
-from practica.core.pagecache import cacheable, expires_at
+from practica.core.pagecache import expires_at, shared_page
 
 from .. import selectors, services
 from ..forms import (
@@ -94,8 +94,8 @@ def _quote(comment: Comment) -> str:
     return f"> **{comment.author_name}** wrote:\n{quoted}\n\n"
 
 
+@shared_page("post:{pk}", "communities")
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cacheable(request, f"post:{pk}", "communities")
     post = selectors.access_post(user=request.user, pk=pk)
     if post.is_open_featured:
         expires_at(request, post.open_until)

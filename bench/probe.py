@@ -116,3 +116,38 @@ def main() -> None:
             }
         )
     )
+
+
+def cleanup(since: str) -> None:
+    """Take back what the write benchmark added, so that every run reads the same site."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    django.setup()
+
+    from django.db import transaction
+    from django.db.models import Count, Max, Q
+    from django.utils.dateparse import parse_datetime
+
+    from practica.discussions.models import Comment, Post
+    from practica.discussions.signals import post_changed
+    from practica.notifications.models import Notification
+
+    started = parse_datetime(since)
+    written = Comment.objects.filter(created_at__gte=started, body__startswith=BENCH_COMMENT)
+    with transaction.atomic():
+        post_ids = set(written.values_list("post_id", flat=True))
+        removed, _ = written.delete()
+        Notification.objects.filter(created_at__gte=started).delete()
+        for post in Post.objects.filter(pk__in=post_ids).annotate(
+            n=Count("comments", filter=Q(comments__deleted_at=None)),
+            last=Max("comments__created_at"),
+        ):
+            Post.objects.filter(pk=post.pk).update(
+                comment_count=post.n, last_activity_at=post.last or post.published_at
+            )
+        post_changed(*post_ids)
+    print(f"Removed the {removed} comments the benchmark wrote.")
+
+
+BENCH_COMMENT = "A benchmark comment"

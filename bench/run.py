@@ -323,6 +323,7 @@ def run_size(
     plan = probe(env)
     log = ROOT / "var" / "bench" / f"server-{db}-{size}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    since = datetime.now(UTC).isoformat()
     server = Server(env, log)
     rows: list[dict[str, Any]] = []
     try:
@@ -354,6 +355,9 @@ def run_size(
                 say(format_row(row, None))
     finally:
         server.stop()
+        subprocess.run(  # noqa: S603
+            [sys.executable, __file__, "cleanup", since], env=env, cwd=ROOT, check=True
+        )
     ceiling = {r["connections"]: r["rps"] for r in rows if r["page"] == "ceiling"}
     for row in rows:
         row["share"] = 100 * row["rps"] / ceiling[row["connections"]] if ceiling else None
@@ -488,10 +492,10 @@ def growth_report(runs: list[dict[str, Any]]) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["probe"]:
+    if sys.argv[1:2] in (["probe"], ["cleanup"]):
         sys.path.insert(0, str(ROOT))
-        from bench.probe import main as probe_main
+        from bench import probe
 
-        probe_main()
+        probe.main() if sys.argv[1] == "probe" else probe.cleanup(sys.argv[2])
     else:
         main()

@@ -452,12 +452,17 @@ class ScaleSeeder:
                 span = max((self.now - start).total_seconds(), 3600.0)
                 times = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(count))
                 ids: list[int] = []
+                kept: list[int] = []
+                removed = 0
                 for when in times:
                     cid = next(comment_id)
                     author = self._author(community)
                     parent = rng.choice(ids) if ids and rng.random() < 0.3 else None
                     body, html = rng.choice(self.words.comments)
-                    deleted = rng.random() < 0.005
+                    deleted = rng.random() < 0.005 and pid not in self.pinned_posts
+                    removed += deleted
+                    if not deleted:
+                        kept.append(cid)
                     ids.append(cid)
                     if rng.random() < 0.1:
                         voter = self._author(community)
@@ -473,9 +478,10 @@ class ScaleSeeder:
                         deleted_at=when + timedelta(hours=1) if deleted else None,
                         **self.snapshots[author],
                     )
-                if kind == PostKind.QUESTION and rng.random() < 0.6:
-                    accepted.append((pid, ids[0]))
-                last_activity.append((pid, times[-1], count))
+                if kind == PostKind.QUESTION and kept and rng.random() < 0.6:
+                    accepted.append((pid, kept[0]))
+                # Removed comments stay in the thread but not in its count, as in the app.
+                last_activity.append((pid, times[-1], count - removed))
 
         total = insert(Comment, rows())
         insert(
@@ -493,6 +499,7 @@ class ScaleSeeder:
             if self.visibility[community] == "public" and kind == PostKind.DISCUSSION
         ]
         pinned = set(public[:12])
+        self.pinned_posts = {self.post_rows[i][0] for i in pinned}
         for index, wanted in zip(public[:12], [50, 200] * 6, strict=False):
             counts[index] = wanted
         # Take the difference from the busiest other threads, so the total stays exact.

@@ -75,8 +75,10 @@ def generations(scopes: Iterable[str]) -> dict[str, str]:
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
-            cache.add(key, uuid.uuid4().hex, timeout=None)
-            found[key] = cache.get(key)
+            # Another process may set or bump the key between these two calls; a fresh value
+            # is then used for this request only, so what it builds is never served again.
+            fresh = uuid.uuid4().hex
+            found[key] = fresh if cache.add(key, fresh, timeout=None) else cache.get(key) or fresh
     return found
 
 

@@ -113,7 +113,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL;"
             "PRAGMA synchronous=NORMAL;"
             "PRAGMA foreign_keys=ON;"
-            "PRAGMA cache_size=-20000;"
+            # Per connection, so per server thread: the operating system caches the file too.
+            f"PRAGMA cache_size=-{env.int('SQLITE_CACHE_MB', default=4) * 1000};"
         ),
     }
 else:

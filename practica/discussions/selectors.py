@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -168,19 +169,22 @@ def archive_month(*, user: Any, year: int, month: int) -> QuerySet[Post]:
     )
 
 
-def popular_tags(*, user: Any, limit: int = 20) -> list[Tag]:
-    """The most used tags among the posts `user` may read; counting them is costly, so the
-    result is kept until posts or communities change, per set of communities one belongs to."""
+def popular_tags(*, limit: int = 20) -> list[Tag]:
+    """The most used tags of public conversations, the same for every reader.
+
+    Counting them over a large site is costly, so the counts are kept for
+    PAGE_CACHE_SECONDS rather than redone after every post; a change to any community
+    (one going private, say) drops them at once, so a tag never shows where it should not."""
 
     def count() -> list[Tag]:
-        visible = posts_visible_to(user).values("pk")
+        public = posts_visible_to(AnonymousUser()).values("pk")
         return list(
-            Tag.objects.filter(posts__in=visible)
+            Tag.objects.filter(posts__in=public)
             .annotate(n=Count("posts", distinct=True))
             .order_by("-n", "name")[:limit]
         )
 
-    return remember("popular_tags", [limit, *reach(user)], ["content", "communities"], count)  # type: ignore[no-any-return]
+    return remember("popular_tags", [limit], ["communities"], count)  # type: ignore[no-any-return]
 
 
 def tag_index(*, user: Any) -> QuerySet[Tag]:

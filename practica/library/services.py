@@ -287,10 +287,15 @@ def review_reminders_send(*, today: date | None = None) -> int:
     """Remind authors and leaders of resources that are due for review, once per due date."""
     today = today or timezone.localdate()
     sent = 0
-    candidates = Resource.objects.filter(status=ResourceStatus.PUBLISHED).select_related(
-        "community"
-    )
-    for resource in candidates.iterator():
+    # Read everything first: on SQLite, writing while a read cursor stays open fails with
+    # "database is locked" as soon as another connection has written in between.
+    candidates = list(
+        Resource.objects.filter(status=ResourceStatus.PUBLISHED)
+        .select_related("community")
+        .only("pk", "title", "community", "current_as_of", "last_reviewed_at", "review_months",
+              "review_reminded_on")
+    )  # fmt: skip
+    for resource in candidates:
         due = resource.review_due_on
         if due > today or (resource.review_reminded_on and resource.review_reminded_on >= due):
             continue

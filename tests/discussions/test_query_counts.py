@@ -115,5 +115,6 @@ def test_list_pages_have_pinned_query_counts(
     with pin(queries):
         client.get(url)
     _grow(community, chair, 12)
+    bump("content", "communities")
     with pin(queries):
         client.get(url)

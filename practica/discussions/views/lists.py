@@ -43,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "featured": featured,
             "recent": recent,
             "unread": selectors.unread_post_ids(user=user, posts=featured + recent),
-            "popular_tags": selectors.popular_tags(user=user),
+            "popular_tags": selectors.popular_tags(),
             "my_memberships": community_selectors.my_memberships(user=user),
             "my_requests": (
                 community_selectors.user_requests(user=user).filter(status="pending")

@@ -124,6 +124,29 @@ class Server:
         self.stop()
         sys.exit(f"The server did not answer within a minute; see {log}.")
 
+    def settle(self, limit: float = 180) -> None:
+        """Wait until the task worker and the scheduler are idle: work left queued by an
+        earlier run (or due at start, like reminders on a large site) must not compete
+        with the measurements."""
+        deadline = time.monotonic() + limit
+        before = self._cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            now = self._cpu_seconds()
+            if now - before < 0.05:
+                return
+            before = now
+
+    def _cpu_seconds(self) -> float:
+        total = 0
+        for pid in descendants(self.proc.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
     def worker_rss_mb(self) -> float:
         """The largest resident memory among the web server's processes."""
         biggest = 0
@@ -327,6 +350,7 @@ def run_size(
     server = Server(env, log)
     rows: list[dict[str, Any]] = []
     try:
+        server.settle()
         sessions = [sign_in(email, plan["password"]) for email in plan["emails"]]
         targets = [t for t in plan["targets"] if pages is None or t["name"] in [*pages, "ceiling"]]
         memory = server.worker_rss_mb()

@@ -56,8 +56,6 @@ def database_url(db: str, size: str) -> str:
     if db == "sqlite":
         (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{ROOT / 'var' / 'bench' / f'{size}.sqlite3'}"
-    if db != "postgres":
-        sys.exit(f"BENCH_DB must be sqlite or postgres, not {db!r}.")
     import psycopg
 
     server = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
@@ -485,6 +483,10 @@ def main() -> None:
         sys.exit("wrk is not installed: `apt-get install wrk` (make bench does it when it can).")
     db = os.environ.get("BENCH_DB", "sqlite")
     size = os.environ.get("BENCH_SIZE", "medium")
+    if db not in ("sqlite", "postgres"):
+        sys.exit(f"BENCH_DB must be sqlite or postgres, not {db!r}.")
+    if size not in ("small", "medium", "large"):
+        sys.exit(f"BENCH_SIZE must be small, medium or large, not {size!r}.")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     if os.environ.get("BENCH_GROWTH") == "1":
         runs = [

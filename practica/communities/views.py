@@ -259,18 +259,14 @@ def member_role(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a role from the list."))
     else:
-        try:
-            services.membership_set_role(
-                actor=request.user, membership=membership, role=form.cleaned_data["role"]
-            )
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("%(who)s is now %(role)s.")
-                % {"who": membership.user.name, "role": Role(form.cleaned_data["role"]).label},
-            )
+        role = form.cleaned_data["role"]
+        report(
+            request,
+            lambda: services.membership_set_role(
+                actor=request.user, membership=membership, role=role
+            ),
+            _("%(who)s is now %(role)s.") % {"who": membership.user.name, "role": Role(role).label},
+        )
     return redirect("community_members", slug=community.slug)
 
 

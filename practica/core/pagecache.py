@@ -46,6 +46,11 @@ def bump(*scopes: str) -> None:
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
+def _part_key(name: str, parts: Iterable[object], gens: Iterable[str]) -> str:
+    raw = "\n".join([name, *map(str, parts), *gens])
+    return "part:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
 def stored_many(
     name: str, items: dict[Any, tuple[list[object], list[str]]], build: Callable[[Any], Any]
 ) -> dict[Any, Any]:
@@ -56,8 +61,7 @@ def stored_many(
     gens = generations({scope for _, scopes in items.values() for scope in scopes})
     keys = {}
     for item, (parts, scopes) in items.items():
-        raw = "\n".join([name, *map(str, parts), *(gens[GEN + s] for s in scopes)])
-        keys[item] = "part:" + hashlib.sha256(raw.encode()).hexdigest()
+        keys[item] = _part_key(name, parts, [gens[GEN + s] for s in scopes])
     found = cache.get_many(list(keys.values()))
     values, missing = {}, {}
     for item, key in keys.items():
@@ -95,9 +99,7 @@ def remember(
     `parts` must name everything the value depends on besides the scopes (for instance the
     communities a person may read), so that two people share it only when they may.
     `until(value)` gives the moment the value goes stale by itself, if there is one."""
-    gens = generations(scopes)
-    raw = "\n".join([name, *map(str, parts), *sorted(gens.values())])
-    key = "part:" + hashlib.sha256(raw.encode()).hexdigest()
+    key = _part_key(name, parts, sorted(generations(scopes).values()))
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -423,7 +423,6 @@ class ScaleSeeder:
 
         insert(Post, rows())
         insert(through, tag_rows)
-        self.post_community = community_of
         self.log(f"{n} posts, {len(tag_rows)} tags on posts")
 
     # --- Comments -----------------------------------------------------------------------------

@@ -32,8 +32,11 @@ def _comment(instance: Comment, **kwargs: Any) -> None:
 
 @receiver([post_save, post_delete], sender=Reaction)
 def _reaction(instance: Reaction, **kwargs: Any) -> None:
-    post_id = Comment.objects.filter(pk=instance.comment_id).values_list("post_id", flat=True)
-    post_changed(*post_id)
+    if Reaction.comment.is_cached(instance):  # type: ignore[attr-defined]
+        post_changed(instance.comment.post_id)
+    else:
+        post_id = Comment.objects.filter(pk=instance.comment_id).values_list("post_id", flat=True)
+        post_changed(*post_id)
 
 
 @receiver([post_save, post_delete], sender=Tag)

@@ -275,22 +275,18 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = selectors.access_event(user=request.user, pk=pk)
-    try:
-        registration = services.registration_create(actor=request.user, event=event)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            {
-                RegistrationStatus.CONFIRMED: _("You are registered."),
-                RegistrationStatus.WAITLISTED: _(
-                    "The event is full: you are on the waiting list and will be told if a "
-                    "place frees up."
-                ),
-                RegistrationStatus.PENDING: _("Your registration waits for a leader's approval."),
-            }[registration.status],
-        )
+    said = {
+        RegistrationStatus.CONFIRMED: _("You are registered."),
+        RegistrationStatus.WAITLISTED: _(
+            "The event is full: you are on the waiting list and will be told if a place frees up."
+        ),
+        RegistrationStatus.PENDING: _("Your registration waits for a leader's approval."),
+    }
+    report(
+        request,
+        lambda: services.registration_create(actor=request.user, event=event),
+        lambda registration: said[registration.status],
+    )
     return redirect(event)
 
 
@@ -330,16 +326,15 @@ def registration_decide(request: HttpRequest, pk: int, rid: int) -> HttpResponse
     event = selectors.access_event(user=request.user, pk=pk)
     check_manage_events(request.user, event.community)
     registration = get_object_or_404(Registration, pk=rid, event=event)
-    try:
-        services.registration_decide(
+    report(
+        request,
+        lambda: services.registration_decide(
             actor=request.user,
             registration=registration,
             approve=request.POST.get("approve") == "1",
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Decision recorded; the person has been told."))
+        ),
+        _("Decision recorded; the person has been told."),
+    )
     return redirect("event_registrations", pk=event.pk)
 
 

@@ -238,22 +238,21 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
 def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.access_post(user=request.user, pk=pk)
     action = request.POST.get("action", "")
-    try:
-        services.post_moderate(actor=request.user, post=post, action=action)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        done = {
-            "pin": _("Pinned to the top of the community."),
-            "unpin": _("Unpinned."),
-            "lock": _("Locked: no new comments."),
-            "unlock": _("Unlocked."),
-            "delete": _("Deleted. Staff can restore it."),
-            "restore": _("Restored."),
-            "feature": _("Featured on the home page."),
-            "unfeature": _("No longer featured on the home page."),
-        }
-        messages.success(request, done.get(action, _("Done.")))
+    done = {
+        "pin": _("Pinned to the top of the community."),
+        "unpin": _("Unpinned."),
+        "lock": _("Locked: no new comments."),
+        "unlock": _("Unlocked."),
+        "delete": _("Deleted. Staff can restore it."),
+        "restore": _("Restored."),
+        "feature": _("Featured on the home page."),
+        "unfeature": _("No longer featured on the home page."),
+    }
+    report(
+        request,
+        lambda: services.post_moderate(actor=request.user, post=post, action=action),
+        done.get(action, _("Done.")),
+    )
     if action == "delete" and not can_restore(request.user):
         return redirect("community_posts", slug=post.community.slug)
     return redirect(post)

@@ -5,6 +5,9 @@ once into its own database (BENCH_DB=sqlite or postgres), `manage.py serve` star
 loopback with the production settings (debug off), and wrk, in its own process, loads each
 page for BENCH_SECONDS after a warm-up, at 1 and 8 connections. The constant page /ping/ is
 measured in the same run on the same server: every page is also shown as a share of it.
+Throughout, BENCH_IDLE keep-alive connections are held open doing nothing, as browsers hold
+them; then 50 clients load a signed-in thread at once, and the report says how evenly they
+were served (answers per client, Jain's index) and the longest any request waited.
 
 `python bench/run.py probe` is the part that runs inside Django (a subprocess with the
 benchmark's settings): it picks the pages to load and counts each one's queries.
@@ -19,9 +22,11 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +42,8 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "3"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,8").split(",")]
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept": "text/html"}
+IDLE = int(os.environ.get("BENCH_IDLE", "100"))  # idle keep-alive connections held open
+FAIR_CLIENTS = int(os.environ.get("BENCH_FAIR_CLIENTS", "50"))
 
 # The targets of issue 6, for medium data at 8 connections.
 ANON_SHARE, ANON_P99 = 25.0, 50.0
@@ -253,9 +260,9 @@ done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     'BENCH {"requests": %%d, "duration_us": %%d, "bytes": %%d, "p50_us": %%d, "p99_us": %%d, '
-    .. '"status_errors": %%d, "socket_errors": %%d}\n',
+    .. '"max_us": %%d, "status_errors": %%d, "socket_errors": %%d}\n',
     summary.requests, summary.duration, summary.bytes, latency:percentile(50),
-    latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+    latency:percentile(99), latency.max, e.status, e.connect + e.read + e.write + e.timeout))
 end
 """
 
@@ -292,8 +299,124 @@ def wrk(specs: list[dict[str, Any]], connections: int, seconds: float) -> dict[s
         "rps": raw["requests"] / seconds_taken,
         "p50_ms": raw["p50_us"] / 1000,
         "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
         "errors": raw["status_errors"] + raw["socket_errors"],
         "requests": raw["requests"],
+    }
+
+
+# --- What browsers do besides loading pages --------------------------------------------------
+
+
+class IdleConnections:
+    """Keep-alive connections held open doing nothing, as browsers hold them between pages,
+    plus a few opened ahead of time that never send anything. Each keep-alive one loads
+    /ping/ again every few seconds, as a reader clicking on would, so that the server's
+    10 s idle timeout does not close it during a long run; a failed reuse is counted."""
+
+    def __init__(self, count: int, every: float = 5.0) -> None:
+        self.every = every
+        self.failures = 0
+        self.slowest_ms = 0.0
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._hold, daemon=True) for _ in range(count)]
+        self._ready = threading.Barrier(count + 1)
+        for thread in self._threads:
+            thread.start()
+        self._ready.wait(timeout=120)
+        self.silent = [socket.create_connection((HOST, PORT)) for _ in range(count // 5)]
+
+    def _ping(self, conn: http.client.HTTPConnection) -> bool:
+        started = time.monotonic()
+        try:
+            conn.request("GET", "/ping/")
+            ok = conn.getresponse().read() == b"pong\n"
+        except (OSError, http.client.HTTPException):
+            ok = False
+        self.slowest_ms = max(self.slowest_ms, (time.monotonic() - started) * 1000)
+        return ok
+
+    def _hold(self) -> None:
+        conn = http.client.HTTPConnection(HOST, PORT, timeout=60)
+        if not self._ping(conn):
+            self.failures += 1
+        self._ready.wait(timeout=120)
+        while not self._stop.wait(self.every):
+            if not self._ping(conn):
+                self.failures += 1
+                conn.close()
+                conn = http.client.HTTPConnection(HOST, PORT, timeout=60)
+        conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=60)
+        for sock in self.silent:
+            sock.close()
+
+
+def new_visitor_ms(path: str = "/", tries: int = 5) -> float:
+    """The median time a new connection waits for a page while the idle ones are held."""
+    took = []
+    for _ in range(tries):
+        started = time.monotonic()
+        fetch(path)
+        took.append((time.monotonic() - started) * 1000)
+    return sorted(took)[len(took) // 2]
+
+
+def fairness(
+    path: str, sessions: list[dict[str, str]], clients: int, seconds: float
+) -> dict[str, Any]:
+    """`clients` people on their own keep-alive connections load `path` as fast as they are
+    answered: how many answers each got in `seconds`, and the longest any request waited.
+    A server that lets a few connections take every turn shows a low minimum and a Jain
+    index far below 1 (1/n when one client gets everything), whatever its p99."""
+    until = time.monotonic() + seconds
+    counts = [0] * clients
+    waits: list[float] = []
+    errors = [0]
+
+    def client(index: int) -> None:
+        headers = dict(BROWSER_HEADERS, Cookie=sessions[index % len(sessions)]["cookie"])
+        conn = http.client.HTTPConnection(HOST, PORT, timeout=120)
+        while time.monotonic() < until:
+            started = time.monotonic()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection(HOST, PORT, timeout=120)
+            now = time.monotonic()
+            waits.append(now - started)
+            if not ok:
+                errors[0] += 1
+            elif now <= until:
+                counts[index] += 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=seconds + 120)
+    total = sum(counts)
+    waits.sort()
+    return {
+        "clients": clients,
+        "answers": total,
+        "min_per_client": min(counts),
+        "max_per_client": max(counts),
+        "starved": counts.count(0),
+        "jain": total * total / (clients * sum(c * c for c in counts)) if total else 0.0,
+        "p99_ms": waits[int(len(waits) * 0.99)] * 1000 if waits else 0.0,
+        "max_ms": waits[-1] * 1000 if waits else 0.0,
+        "errors": errors[0],
     }
 
 
@@ -347,10 +470,17 @@ def run_size(
     since = datetime.now(UTC).isoformat()
     server = Server(env, log)
     rows: list[dict[str, Any]] = []
+    idle: IdleConnections | None = None
+    fair: dict[str, Any] | None = None
     try:
         server.settle()
         sessions = [sign_in(email, plan["password"]) for email in plan["emails"]]
         targets = [t for t in plan["targets"] if pages is None or t["name"] in [*pages, "ceiling"]]
+        idle = IdleConnections(IDLE)
+        visitor_ms = new_visitor_ms()
+        say(
+            f"{IDLE} idle keep-alive connections held open: a new visitor waits {visitor_ms:.1f} ms"
+        )
         memory = server.worker_rss_mb()
         for target in targets:
             specs = build_specs(target, sessions)
@@ -375,7 +505,14 @@ def run_size(
                 }
                 rows.append(row)
                 say(format_row(row, None))
+        if pages is None:
+            slow = next(t for t in targets if t["name"] == "thread 50" and t["signed_in"])
+            fair = fairness(slow["paths"][0], sessions, FAIR_CLIENTS, max(SECONDS, 5))
+            fair["page"] = "thread 50 (signed in)"
+            say(format_fairness(fair))
     finally:
+        if idle is not None:
+            idle.close()
         server.stop()
         subprocess.run(  # noqa: S603
             [sys.executable, __file__, "cleanup", since], env=env, cwd=ROOT, check=True
@@ -392,6 +529,13 @@ def run_size(
         "rows": rows,
         "worker_rss_mb": round(memory, 1),
         "database_locked_errors": locked,
+        "idle": {
+            "connections": IDLE,
+            "new_visitor_ms": round(visitor_ms, 1),
+            "slowest_idle_reuse_ms": round(idle.slowest_ms, 1) if idle else None,
+            "idle_failures": idle.failures if idle else None,
+        },
+        "fairness": fair,
     }
 
 
@@ -399,7 +543,7 @@ def run_size(
 
 HEADER = (
     f"{'page':<24} {'conns':>5} {'req/s':>8} {'% ceil':>7} {'p50 ms':>7} {'p99 ms':>7} "
-    f"{'errors':>6} {'KB html':>8} {'KB wire':>8} {'queries':>7}"
+    f"{'max ms':>7} {'errors':>6} {'KB html':>8} {'KB wire':>8} {'queries':>7}"
 )
 
 
@@ -408,8 +552,18 @@ def format_row(row: dict[str, Any], share: float | None) -> str:
     share_text = f"{share:.0f}%" if share is not None else "-"
     return (
         f"{name:<24} {row['connections']:>5} {row['rps']:>8.0f} {share_text:>7} "
-        f"{row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['errors']:>6} "
+        f"{row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['max_ms']:>7.0f} {row['errors']:>6} "
         f"{row['html_kb']:>8.1f} {row['wire_kb']:>8.1f} {row['queries']:>7}"
+    )
+
+
+def format_fairness(fair: dict[str, Any]) -> str:
+    return (
+        f"{fair['clients']} clients at once on {fair['page']}, with the idle connections held: "
+        f"{fair['answers']} answers, {fair['min_per_client']}-{fair['max_per_client']} per "
+        f"client ({fair['starved']} got none), Jain's index {fair['jain']:.2f}, "
+        f"p99 {fair['p99_ms']:.0f} ms, longest wait {fair['max_ms']:.0f} ms, "
+        f"errors {fair['errors']}"
     )
 
 
@@ -439,6 +593,21 @@ def verdicts(run: dict[str, Any]) -> list[str]:
             f"  {'meets' if ok else 'MISSES':<7} {'weight of thread 50':<26} ≤ 60 KB HTML "
             f"({thread['html_kb']:.1f} KB, {thread['wire_kb']:.1f} KB on the wire)"
         )
+    idle = run.get("idle")
+    if idle:
+        ok = idle["new_visitor_ms"] < 1000 and not idle["idle_failures"]
+        lines.append(
+            f"  {'meets' if ok else 'MISSES':<7} {'idle connections':<26} a new visitor answered "
+            f"< 1 s with {idle['connections']} idle ones open ({idle['new_visitor_ms']:.0f} ms)"
+        )
+    fair = run.get("fairness")
+    if fair:
+        ok = not fair["starved"] and fair["jain"] >= 0.9 and not fair["errors"]
+        lines.append(
+            f"  {'meets' if ok else 'MISSES':<7} {'fairness':<26} every client served, "
+            f"Jain ≥ 0.90 ({fair['jain']:.2f}, {fair['starved']} starved, "
+            f"longest wait {fair['max_ms'] / 1000:.1f} s)"
+        )
     ok = run["worker_rss_mb"] < 200
     lines.append(f"  {'meets' if ok else 'MISSES':<7} {'memory per worker':<26} < 200 MB "
                  f"({run['worker_rss_mb']:.0f} MB)")  # fmt: skip
@@ -450,6 +619,8 @@ def report(run: dict[str, Any]) -> None:
     say(HEADER)
     for row in run["rows"]:
         say(format_row(row, row["share"]))
+    if run.get("fairness"):
+        say("\n" + format_fairness(run["fairness"]))
     say(f"\nLargest server worker: {run['worker_rss_mb']:.0f} MB. "
         f"'database is locked' in the server log: {run['database_locked_errors']}.")  # fmt: skip
     say("Targets (8 connections):")

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from practica.communities.models import CommunityProposal, Invitation
+from practica.communities.models import CommunityProposal, Invitation, Membership
 from practica.demo.files import make_pdf
 from practica.discussions.services import comment_create, post_create
 from practica.events.models import Event, Registration
@@ -67,14 +67,20 @@ class World:
     past_event: object
     token: str
     resource: object
+    hidden: object = None
 
 
 @pytest.fixture
 def world(db):
-    community = CommunityFactory(visibility="members", join_policy="approval")
+    community = CommunityFactory(
+        visibility="members", join_policy="approval", name="Marram Members Circle"
+    )
     other = CommunityFactory()
     leader = make_member(community, role="chair")
     member = make_member(community)
+    # A hidden community the member also belongs to: only they and staff may know of it.
+    hidden = CommunityFactory(visibility="hidden", name="Quiet Harbour Circle")
+    Membership.objects.create(user=member, community=hidden)
     other_leader = make_member(other, role="chair")
     applicant = UserFactory()
     join_request = make_request(community, applicant)
@@ -100,8 +106,8 @@ def world(db):
     )
     notify(user_ids=[member.pk], kind="test", title="Hello", email=False)
     post = post_create(
-        actor=member, community=community, kind="discussion", title="T", body="B",
-        tags="members only tag",
+        actor=member, community=community, kind="discussion", title="Marram private thread",
+        body="B", tags="members only tag",
     )  # fmt: skip
     comment = comment_create(actor=member, post=post, body="A comment")
     pending = post_create(actor=member, community=community, kind="featured", title="P", body="B")
@@ -128,7 +134,8 @@ def world(db):
     Registration.objects.filter(event=past).update(attended=True)
     token = calendar_token_for(member).token
     resource = resource_create(
-        actor=member, community=community, title="R", kind="guide", summary="s",
+        actor=member, community=community, title="Marram private guide", kind="guide",
+        summary="s",
         language="English", licence="cc_by", licence_confirmed=True,
         current_as_of=timezone.localdate(),
         upload=SimpleUploadedFile("r.pdf", make_pdf("r"), "application/pdf"),
@@ -147,6 +154,7 @@ def world(db):
         past,
         token,
         resource,
+        hidden,
     )
 
 
@@ -207,7 +215,9 @@ EXPECTED = {
     "member_role": (lambda w: {**slug(w), "user_id": w.users["member"].pk}, POST_ONLY),
     "community_invitations": (slug, LEADERS),
     "invitation_revoke": (lambda w: {**slug(w), "pk": w.invitation.pk}, POST_ONLY),
-    "invitation_accept": (lambda w: {"token": TOKEN}, row(200, 200, 200, 200, 200, 200, 200)),
+    # Only the invited address (guest@example.org) may use the link; the link itself shows
+    # the invitation to anonymous visitors, since it was sent to that address.
+    "invitation_accept": (lambda w: {"token": TOKEN}, row(200, 403, 403, 403, 403, 403, 403)),
     "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
     # Discussions, in the members-only community.
     "post_list": (None, ALL_200),
@@ -227,6 +237,7 @@ EXPECTED = {
     "post_move": (lambda w: {"pk": w.post.pk}, LEADERS_404),
     "summary_create": (lambda w: {"pk": w.post.pk}, LEADERS_404),
     "post_moderate": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    "post_delete": (lambda w: {"pk": w.post.pk}, LEADERS_404),
     "post_reopen": (lambda w: {"pk": w.post.pk}, POST_ONLY),
     "comment_create": (lambda w: {"pk": w.post.pk}, POST_ONLY),
     "answer_accept": (lambda w: {"pk": w.post.pk}, POST_ONLY),
@@ -381,6 +392,33 @@ def cases(w):
         yield name, reverse(name, kwargs=build(w) if build else None), expected
 
 
+# What a page may reveal about other objects: text that must appear only for these roles,
+# on every page (a 200 can leak), then on given pages (a name public elsewhere, say).
+MAY_KNOW = {
+    "Quiet Harbour Circle": {"member", "staff"},  # a hidden community
+    "Marram private thread": {"member", "leader", "staff"},  # members-only content
+    "Marram private guide": {"member", "leader", "staff"},
+    "https://meet.example.org/x": {"member", "leader", "staff"},  # registered, organisers
+}
+MAY_KNOW_ON_PAGE = {
+    # The member's profile: their membership of a members-only community is for its members.
+    "person_detail": {"Marram Members Circle": {"member", "leader", "staff"}},
+}
+
+
+# Calendar feeds answer for the owner of the token in their address (the member), whoever
+# sends the request.
+KEYED_BY_TOKEN = {"feed_personal", "feed_community"}
+
+
+def revealed(name, role, content):
+    """The texts on a page that `role` may not know."""
+    role = "member" if name in KEYED_BY_TOKEN else role
+    text = content.decode(errors="replace")
+    rules = {**MAY_KNOW, **MAY_KNOW_ON_PAGE.get(name, {})}
+    return [marker for marker, roles in rules.items() if role not in roles and marker in text]
+
+
 @pytest.mark.django_db
 def test_every_url_answers_each_role_as_expected(client, world):
     failures = []
@@ -393,10 +431,14 @@ def test_every_url_answers_each_role_as_expected(client, world):
             client.logout()
             if user is not None:
                 client.force_login(user)
-            status = client.get(path).status_code
+            response = client.get(path)
+            status = response.status_code
             count += 1
             wanted = expected[role]
             if status not in (wanted if isinstance(wanted, set) else {wanted}):
                 failures.append(f"{name} {path} as {role}: {status}, expected {expected[role]}")
+            if not getattr(response, "streaming", False):
+                for marker in revealed(name, role, response.content):
+                    failures.append(f"{name} {path} as {role} reveals {marker!r}")
     assert not failures, "\n".join(failures)
     assert count > 400  # every pattern was walked

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "practica.core",
     "practica.accounts",
     "practica.notifications",
@@ -59,7 +61,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole request and logs it once, with its id (practica/core/logging.py).
+    "practica.core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache and WhiteNoise, so that every answer carries the policy.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages are served from the cache before sessions and templates; it sits
     # outside GZip so that pages are stored compressed (practica/core/pagecache.py).
@@ -74,6 +80,16 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "practica.accounts.timezones.TimeZoneMiddleware",
+    # A form sent after the session expired keeps its fields through signing in, and a
+    # form-only address opened by GET shows a way back (practica/core/drafts.py); inside
+    # the session middleware, which then saves the kept fields.
+    "practica.core.drafts.InterruptedWriteMiddleware",
+    "practica.core.headers.PrivacyHeadersMiddleware",
+    # A body over the limit is refused unread (practica/core/limits.py). Last, so that its
+    # 413 page has the reader's session, language and every header, and still before
+    # anything reads the body: Django runs the CSRF check (process_view), which does,
+    # only once every middleware has passed the request on.
+    "practica.core.limits.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -171,6 +187,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/profile/?welcome=1"  # say who you are before anything else
 
 ACCOUNT_ADAPTER = "practica.accounts.adapter.AccountAdapter"
+# The same work (hashing, one queued email) whether or not the address has an account.
+ACCOUNT_FORMS = {"signup": "practica.accounts.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -237,12 +255,49 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# --- Content-Security-Policy, Permissions-Policy (django-csp; practica/core/headers.py) ---
+# Scripts and styles come only from the site's static files: no inline script, style block
+# or style attribute runs. A script that must be inline carries nonce="{{ request.csp_nonce }}"
+# (such a page is then never stored by the anonymous page cache, whose copies share one
+# header). Uploaded files are served with their own, stricter, sandboxing policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = env.str(
+    "PERMISSIONS_POLICY",
+    default=(
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=()"
+    ),
+)
+
+# --- Logging: to standard error, one line per record; LOG_FORMAT=json for JSON lines ------
+# Django's own lines for 4xx answers are left out: the request's line says it once.
+LOG_FORMAT = "json" if env.str("LOG_FORMAT", default="plain").lower() == "json" else "plain"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "practica": {"()": f"practica.core.logging.{LOG_FORMAT.capitalize()}Formatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "practica"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "ERROR"},
+    },
 }
 
 # --- Practica ----------------------------------------------------------------------
@@ -273,3 +328,28 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.library.tasks.review_reminders_task", env.int("REVIEW_REMINDERS_EVERY", 3600))
 )
+
+# --- Housekeeping: the scheduler deletes what has outlived its use (0 keeps it forever) ---
+PRACTICA_KEEP_TASK_RESULTS_DAYS = env.int("KEEP_TASK_RESULTS_DAYS", default=14)
+PRACTICA_KEEP_EXPIRED_INVITATIONS_DAYS = env.int("KEEP_EXPIRED_INVITATIONS_DAYS", default=30)
+PRACTICA_KEEP_READ_NOTIFICATIONS_DAYS = env.int("KEEP_READ_NOTIFICATIONS_DAYS", default=180)
+PRACTICA_PERIODIC_TASKS += [
+    (path, env.int("HOUSEKEEPING_EVERY", default=6 * 3600))
+    for path in (
+        "practica.core.tasks.sessions_delete_expired_task",
+        "practica.core.tasks.task_results_delete_old_task",
+        "practica.communities.tasks.invitations_delete_expired_task",
+        "practica.notifications.tasks.notifications_delete_read_task",
+    )
+]
+
+# --- Request size (issue 10): bodies over the limit are refused as they arrive -------
+# A form with a file may carry UPLOAD_MAX_MB plus this much for its other fields; any
+# other body DATA_UPLOAD_MAX_MEMORY_SIZE (RequestSizeLimitMiddleware, last of MIDDLEWARE,
+# refuses before anything reads the body). See practica/core/limits.py.
+PRACTICA_REQUEST_FIELDS_MB = 1
+FILE_UPLOAD_HANDLERS = [
+    "practica.core.limits.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

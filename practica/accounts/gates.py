@@ -1,4 +1,9 @@
-"""Turn a `WriteBlocked` into a redirect to the page that unblocks the user."""
+"""Turn a `WriteBlocked` into a redirect to the page that unblocks the user.
+
+A write that was stopped keeps what was sent (`practica.core.drafts`): after signing in,
+completing the profile or accepting the code of conduct, the person is back on the form's
+page with their text in it. Views that only take POSTs name that page with `return_to`.
+"""
 
 from collections.abc import Callable
 from functools import wraps
@@ -8,7 +13,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+
+from practica.core.drafts import redirect_keeping
 
 from .permissions import WriteBlocked, check_can_write
 
@@ -18,16 +24,28 @@ _UNBLOCK_URL = {
     WriteBlocked.CONDUCT: "conduct",
 }
 
+ReturnTo = Callable[..., str]
 
-def unblock_redirect(request: HttpRequest, blocked: WriteBlocked) -> HttpResponse:
+
+def unblock_redirect(
+    request: HttpRequest, blocked: WriteBlocked, *, page: str | None = None
+) -> HttpResponse:
+    """Send the user to unblock themselves, then back to `page` (default: this address),
+    keeping the fields of a POST for the form there."""
     if blocked.reason != WriteBlocked.SIGN_IN:
         messages.info(request, blocked.message)
-    target = reverse(_UNBLOCK_URL[blocked.reason])
-    return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+    if page is None:
+        page = request.path if request.method == "POST" else request.get_full_path()
+    return redirect(redirect_keeping(request, reverse(_UNBLOCK_URL[blocked.reason]), page=page))
 
 
-def write_gate(*, needs_conduct: bool = True) -> Callable[..., Any]:
-    """Let the view run only for users who may write; others are sent to unblock."""
+def write_gate(
+    *, needs_conduct: bool = True, return_to: ReturnTo | None = None
+) -> Callable[..., Any]:
+    """Let the view run only for users who may write; others are sent to unblock.
+
+    `return_to(request, *args, **kwargs)` gives the page holding the view's form when the
+    view itself only takes POSTs (a comment is written on its post's page)."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -35,7 +53,8 @@ def write_gate(*, needs_conduct: bool = True) -> Callable[..., Any]:
             try:
                 check_can_write(request.user, needs_conduct=needs_conduct)
             except WriteBlocked as blocked:
-                return unblock_redirect(request, blocked)
+                page = return_to(request, *args, **kwargs) if return_to else None
+                return unblock_redirect(request, blocked, page=page)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -7,6 +7,7 @@ Community-level rules build on these in `practica.communities.permissions`.
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practica.core.errors import ServiceError
@@ -67,7 +68,7 @@ def must_accept_conduct(user: Any) -> bool:
 
 def check_can_publish_conduct(user: Any) -> None:
     if not is_staff(user):
-        raise PermissionDenied
+        raise PermissionDenied(gettext("Only the host staff publish the code of conduct."))
 
 
 def can_view_profiles(user: Any) -> bool:
@@ -76,4 +77,4 @@ def can_view_profiles(user: Any) -> bool:
 
 def check_can_view_profiles(user: Any) -> None:
     if not can_view_profiles(user):
-        raise PermissionDenied
+        raise PermissionDenied(gettext("Sign in to see people's profiles."))

@@ -1,3 +1,6 @@
+from typing import Any
+
+from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
@@ -33,3 +36,11 @@ def people_list(*, query: str = "", occupation: str = "") -> QuerySet[User]:
     if occupation:
         qs = qs.filter(occupation=occupation)
     return qs.order_by("display_name", "id")
+
+
+def user_addresses(user: Any) -> set[str]:
+    """The account's address and its other verified addresses, in lower case."""
+    verified = EmailAddress.objects.filter(user_id=user.pk, verified=True).values_list(
+        "email", flat=True
+    )
+    return {address.lower() for address in [user.email, *verified] if address}

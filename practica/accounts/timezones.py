@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from practica.core.zones import TZ_COOKIE, is_valid_zone, zones
+from practica.core.zones import TZ_COOKIE, cookie_zone, is_valid_zone, zones
 
 __all__ = ["TZ_COOKIE", "TimeZoneMiddleware", "is_valid_zone", "time_zone_choices", "zone_for"]
 
@@ -20,8 +20,7 @@ def zone_for(request: HttpRequest) -> str | None:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and is_valid_zone(user.time_zone or ""):
         return str(user.time_zone)
-    cookie = request.COOKIES.get(TZ_COOKIE, "")
-    return cookie if is_valid_zone(cookie) else None
+    return cookie_zone(request.COOKIES.get(TZ_COOKIE, ""))
 
 
 class TimeZoneMiddleware:

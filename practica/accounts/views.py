@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.http import paginate, safe_next
 from practica.core.markdown import render_markdown
@@ -21,7 +22,7 @@ from .services import conduct_accept, conduct_publish, profile_update
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(form_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
@@ -76,9 +77,7 @@ def conduct(request: HttpRequest) -> HttpResponse:
 def conduct_publish_view(request: HttpRequest) -> HttpResponse:
     check_can_publish_conduct(request.user)
     current = conduct_current()
-    form = ConductPublishForm(
-        request.POST or None, initial={"body": current.body if current else ""}
-    )
+    form = ConductPublishForm(form_data(request), initial={"body": current.body if current else ""})
     if request.method == "POST" and form.is_valid():
         try:
             new = conduct_publish(actor=request.user, **form.cleaned_data)

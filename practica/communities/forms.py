@@ -5,12 +5,14 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.models import Occupation, User
+from practica.core.forms import LineField, TextField, formfield_for
+from practica.core.versioning import VersionField
 
 from .models import Community, CommunityProposal, FocusArea, Role
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Find by name"), required=False, max_length=100)
+    q = LineField(label=_("Find by name"), required=False, max_length=100)
     focus = forms.ChoiceField(label=_("Focus area"), required=False)
 
     def __init__(self, *args: Any, focus_areas: Any = (), **kwargs: Any) -> None:
@@ -22,20 +24,20 @@ class DirectoryFilterForm(forms.Form):
 
 class JoinForm(forms.Form):
     occupation = forms.ChoiceField(label=_("Occupation"), choices=Occupation.choices)
-    affiliation = forms.CharField(
+    affiliation = LineField(
         label=_("Affiliation"),
         max_length=200,
         help_text=_("Your court, agency, firm or organisation."),
     )
-    interest = forms.CharField(
+    interest = LineField(
         label=_("Area of interest"),
         max_length=300,
         help_text=_("What you would like to learn about or contribute."),
     )
-    statement = forms.CharField(
+    statement = TextField(
         label=_("Why do you want to join?"),
         max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
         help_text=_("A few sentences for the community's leaders."),
     )
     eligibility_declared = forms.BooleanField(required=False)
@@ -101,11 +103,11 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     eligibility_verified = forms.BooleanField(required=False)
-    reason = forms.CharField(
+    reason = TextField(
         label=_("Reason (required to decline; the applicant sees it)"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
 
     def __init__(self, *args: Any, community: Community, **kwargs: Any) -> None:
@@ -132,10 +134,10 @@ class DecisionForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextField(
         label=_("Reason"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("The member will see this."),
     )
 
@@ -149,16 +151,14 @@ def _split_emails(value: str) -> list[str]:
 
 
 class InvitationForm(forms.Form):
-    emails = forms.CharField(
+    emails = TextField(
         label=_("Email addresses"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20_000,
+        rows=3,
         help_text=_("One per line, or separated by commas. At most 50 at a time."),
     )
-    message = forms.CharField(
-        label=_("Personal message (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    message = TextField(
+        label=_("Personal message (optional)"), required=False, max_length=2000, rows=3
     )
 
     def clean_emails(self) -> list[str]:
@@ -187,6 +187,7 @@ class CommunitySettingsForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    version = VersionField()
 
     class Meta:
         model = Community
@@ -208,6 +209,7 @@ class CommunitySettingsForm(forms.ModelForm):
             "domain": forms.Textarea(attrs={"rows": 5}),
             "rules": forms.Textarea(attrs={"rows": 8}),
         }
+        formfield_callback = formfield_for
 
     def __init__(self, *args: Any, allow_status: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -225,12 +227,7 @@ class ProposalForm(forms.ModelForm):
             "audience": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"audience": _("Which people would join: occupations, places, roles.")}
-
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        if Community.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError(_("A community with this name already exists."))
-        return name
+        formfield_callback = formfield_for
 
 
 class ProposalReviewForm(forms.Form):
@@ -240,20 +237,18 @@ class ProposalReviewForm(forms.Form):
         choices=[(ACCEPT, _("Accept and create the community")), (DECLINE, _("Decline"))],
         widget=forms.RadioSelect,
     )
-    summary = forms.CharField(
-        label=_("Short summary for the directory"), required=False, max_length=300
-    )
+    summary = LineField(label=_("Short summary for the directory"), required=False, max_length=300)
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    reason = forms.CharField(
+    reason = TextField(
         label=_("Reason (required to decline; the proposer sees it)"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
 
     def clean(self) -> dict[str, Any]:

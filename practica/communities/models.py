@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.models import Occupation
-from practica.core.models import TimeStampedModel
+from practica.core.models import TimeStampedModel, Versioned
+from practica.core.text import single_line
 
 
 class FocusArea(models.Model):
@@ -43,16 +44,19 @@ class CommunityStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Community(TimeStampedModel):
+class Community(Versioned, TimeStampedModel):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     summary = models.CharField(_("short summary"), max_length=300)
-    domain = models.TextField(_("domain statement"), help_text=_("What the community is about."))
+    domain = models.TextField(
+        _("domain statement"), max_length=5000, help_text=_("What the community is about.")
+    )
     focus_areas = models.ManyToManyField(
         FocusArea, blank=True, related_name="communities", verbose_name=_("focus areas")
     )
     rules = models.TextField(
         _("community rules (Markdown)"),
+        max_length=20_000,
         blank=True,
         help_text=_("Rules on top of the platform code of conduct."),
     )
@@ -258,15 +262,21 @@ class ProposalStatus(models.TextChoices):
 
 
 class CommunityProposal(TimeStampedModel):
+    """A proposed community; accepted, it becomes one with the proposer as chair."""
+
     proposer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_proposals"
     )
     name = models.CharField(_("name"), max_length=120)
-    domain = models.TextField(_("domain"), help_text=_("What would the community be about?"))
-    rationale = models.TextField(
-        _("rationale"), help_text=_("Why is it needed? What would members do together?")
+    domain = models.TextField(
+        _("domain"), max_length=5000, help_text=_("What would the community be about?")
     )
-    audience = models.TextField(_("who it is for"))
+    rationale = models.TextField(
+        _("rationale"),
+        max_length=5000,
+        help_text=_("Why is it needed? What would members do together?"),
+    )
+    audience = models.TextField(_("who it is for"), max_length=2000)
     status = models.CharField(
         _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
     )
@@ -290,3 +300,7 @@ class CommunityProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def default_summary(self) -> str:
+        """The directory's one-line summary when staff give none: the domain, on one line."""
+        return single_line(self.domain)[:300]

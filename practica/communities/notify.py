@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from practica.notifications.services import notify
 
 from .models import Community, Visibility
+from .permissions import can_see_content
+from .selectors import users_with_roles
 
 
 def email_may_carry_content(community: Community | None) -> bool:
@@ -17,8 +19,25 @@ def email_may_carry_content(community: Community | None) -> bool:
     return community.visibility == Visibility.PUBLIC or community.email_content
 
 
+def readers_among(community: Community | None, user_ids: Iterable[int]) -> list[int]:
+    """Those of `user_ids` who may read `community`'s content now, asked of the permission
+    layer at the moment of sending: someone removed (or gone) since is told nothing."""
+    ids = list(dict.fromkeys(user_ids))
+    if not ids:
+        return []
+    users = users_with_roles(user_ids=ids)
+    if community is not None:
+        users = [user for user in users if can_see_content(user, community)]
+    allowed = {user.pk for user in users}
+    return [uid for uid in ids if uid in allowed]
+
+
 def notify_about(community: Community | None, *, user_ids: Iterable[int], **payload: Any) -> None:
-    """`notify`, with the email reduced to a pointer when the content must stay inside."""
+    """`notify` those who may still read the community's content, with the email reduced
+    to a pointer when the content must stay inside."""
+    user_ids = readers_among(community, user_ids)
+    if not user_ids:
+        return
     if not email_may_carry_content(community):
         assert community is not None
         payload["email_title"] = _("News in %(community)s") % {"community": community.name}

@@ -2,7 +2,9 @@
 
 Views, templates (through `can_*` booleans and `community_abilities`) and selectors (which
 filter what a user may see) all ask these functions. `check_*` raises: `Http404` where the
-user may not know the object exists, `PermissionDenied` where they may.
+user may not know the object exists, `PermissionDenied` where they may. A PermissionDenied
+carries a message saying why, in words safe to show the person refused (the 403 page shows
+it): what they would need, never anything about the object they may not see.
 """
 
 from dataclasses import dataclass
@@ -10,10 +12,20 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
+from practica.accounts.selectors import user_addresses
 
-from .models import LEADER_ROLES, Community, JoinPolicy, Membership, Role, Visibility
+from .models import (
+    LEADER_ROLES,
+    Community,
+    Invitation,
+    JoinPolicy,
+    Membership,
+    Role,
+    Visibility,
+)
 
 _ROLES_ATTR = "_practica_roles"
 
@@ -33,6 +45,12 @@ def roles_forget(user: Any) -> None:
     """Call after changing `user`'s memberships so that later checks see the change."""
     if hasattr(user, _ROLES_ATTR):
         delattr(user, _ROLES_ATTR)
+
+
+def roles_prime(user: Any, roles: dict[int, str]) -> None:
+    """Give `user` their complete community id → role map, read in bulk by a selector
+    (`users_with_roles`), so that checks for many people cost no query each."""
+    setattr(user, _ROLES_ATTR, dict(roles))
 
 
 def role_in(user: Any, community: Community) -> str | None:
@@ -75,7 +93,7 @@ def can_see_content(user: Any, community: Community) -> bool:
 def check_see_content(user: Any, community: Community) -> None:
     check_see_community(user, community)
     if not can_see_content(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(_("This community shares its content with its members only."))
 
 
 def can_see_members(user: Any, community: Community) -> bool:
@@ -85,7 +103,22 @@ def can_see_members(user: Any, community: Community) -> bool:
 def check_see_members(user: Any, community: Community) -> None:
     check_see_community(user, community)
     if not can_see_members(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the community's members can see who belongs to it."))
+
+
+def can_see_membership(viewer: Any, membership: Membership) -> bool:
+    """May `viewer` learn that this person belongs to this community (profiles, cards,
+    directories, exports)? Everyone sees their own; public communities show who belongs;
+    a leadership seat is on the about page of any community the viewer may know of;
+    otherwise only those who may see the member list (members and staff)."""
+    community = membership.community
+    if getattr(viewer, "pk", None) is not None and viewer.pk == membership.user_id:
+        return is_active_user(viewer)
+    if not can_see_community(viewer, community):
+        return False
+    if community.visibility == Visibility.PUBLIC or membership.role in LEADER_ROLES:
+        return True
+    return can_see_members(viewer, community)
 
 
 # --- Joining and leaving ----------------------------------------------------------------
@@ -104,12 +137,25 @@ def can_join(user: Any, community: Community) -> bool:
 
 def check_join(user: Any, community: Community) -> None:
     check_see_community(user, community)
-    if not can_join(user, community):
-        raise PermissionDenied
+    if can_join(user, community):
+        return
+    if not is_active_user(user):
+        raise PermissionDenied(_("Sign in to join a community."))
+    if is_member(user, community):
+        raise PermissionDenied(_("You are already a member of this community."))
+    if not community.is_active:
+        raise PermissionDenied(_("This community is archived: it takes no new members."))
+    raise PermissionDenied(
+        _("This community takes new members by invitation only: ask one of its leaders.")
+    )
 
 
-def can_accept_invitation(user: Any, community: Community) -> bool:
-    return is_active_user(user) and community.is_active and not is_member(user, community)
+def invitation_is_for(user: Any, invitation: Invitation) -> bool:
+    """An invitation is for the address it was sent to: the account's own address or one
+    of its verified addresses. Anyone else holding the link is someone else."""
+    if not is_active_user(user):
+        return False
+    return invitation.email.lower() in user_addresses(user)
 
 
 def can_leave(user: Any, community: Community) -> bool:
@@ -120,8 +166,11 @@ def can_leave(user: Any, community: Community) -> bool:
 
 def check_leave(user: Any, community: Community) -> None:
     check_see_community(user, community)
-    if not can_leave(user, community):
-        raise PermissionDenied
+    if can_leave(user, community):
+        return
+    if role_in(user, community) == Role.CHAIR:
+        raise PermissionDenied(_("The chair cannot leave: make someone else chair first."))
+    raise PermissionDenied(_("You are not a member of this community."))
 
 
 # --- Leading ------------------------------------------------------------------------------
@@ -135,7 +184,7 @@ def can_lead(user: Any, community: Community) -> bool:
 def check_lead(user: Any, community: Community) -> None:
     check_see_community(user, community)
     if not can_lead(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the community's leaders and the host staff can do this."))
 
 
 def can_manage_roles(user: Any, community: Community) -> bool:
@@ -145,7 +194,7 @@ def can_manage_roles(user: Any, community: Community) -> bool:
 def check_manage_roles(user: Any, community: Community) -> None:
     check_see_community(user, community)
     if not can_manage_roles(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the community's chair and the host staff change roles."))
 
 
 def can_edit_community(user: Any, community: Community) -> bool:
@@ -155,7 +204,9 @@ def can_edit_community(user: Any, community: Community) -> bool:
 def check_edit_community(user: Any, community: Community) -> None:
     check_see_community(user, community)
     if not can_edit_community(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the community's chair and the host staff change its settings.")
+        )
 
 
 def can_remove_member(user: Any, community: Community, membership: Membership) -> bool:
@@ -169,8 +220,15 @@ def can_remove_member(user: Any, community: Community, membership: Membership) -
 
 def check_remove_member(user: Any, community: Community, membership: Membership) -> None:
     check_lead(user, community)
-    if not can_remove_member(user, community, membership):
-        raise PermissionDenied
+    if can_remove_member(user, community, membership):
+        return
+    if membership.user_id == getattr(user, "pk", None):
+        raise PermissionDenied(_("You cannot remove yourself: leave the community instead."))
+    if membership.role == Role.CHAIR:
+        raise PermissionDenied(_("The chair cannot be removed: a new chair must be named first."))
+    raise PermissionDenied(
+        _("Only the chair and the host staff remove a member of the leadership group.")
+    )
 
 
 # --- Platform-wide --------------------------------------------------------------------------
@@ -186,7 +244,7 @@ def can_review_proposals(user: Any) -> bool:
 
 def check_review_proposals(user: Any) -> None:
     if not can_review_proposals(user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the host staff review proposals for new communities."))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Reads for communities; every list is already filtered by what the reader may see."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import (
@@ -17,7 +18,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from practica.accounts.models import User
 from practica.accounts.permissions import is_active_user, is_staff
+from practica.core.text import single_line
 
 from .models import (
     LEADER_ROLES,
@@ -33,7 +36,7 @@ from .models import (
     RequestStatus,
     Visibility,
 )
-from .permissions import check_see_community
+from .permissions import can_see_membership, check_see_community, roles_prime
 
 _ROLE_RANK = Case(
     *[When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)],
@@ -193,14 +196,33 @@ def my_memberships(*, user: Any) -> QuerySet[Membership]:
     )
 
 
-def memberships_visible_to(*, viewer: Any, member: Any) -> QuerySet[Membership]:
-    """The communities `member` belongs to, less the hidden ones `viewer` may not know of."""
-    visible = communities_visible_to(viewer).values("pk")
-    return (
-        Membership.objects.filter(user=member, community__in=visible)
+def memberships_visible_to(*, viewer: Any, member: Any) -> list[Membership]:
+    """The communities `member` belongs to that `viewer` may know they belong to.
+
+    Every page, email or export that shows a person's communities reads them here: the
+    rule is the permission layer's `can_see_membership`, asked for each one (a person
+    belongs to a handful of communities; the viewer's roles are read once)."""
+    memberships = (
+        Membership.objects.filter(user=member)
         .select_related("community")
-        .order_by("community__name")
+        .order_by("community__name", "community_id")
     )
+    return [m for m in memberships if can_see_membership(viewer, m)]
+
+
+def users_with_roles(*, user_ids: Iterable[int]) -> list[User]:
+    """Active users with their roles already known to the permission layer: two queries
+    for any number of people, so that a service can ask `can_*` about each recipient."""
+    users = list(
+        User.objects.filter(pk__in=set(user_ids), is_active=True).prefetch_related(
+            Prefetch(
+                "memberships", queryset=Membership.objects.only("user_id", "community_id", "role")
+            )
+        )
+    )
+    for user in users:
+        roles_prime(user, {m.community_id: m.role for m in user.memberships.all()})
+    return users
 
 
 def community_invitations(*, community: Community) -> QuerySet[Invitation]:
@@ -216,3 +238,21 @@ def proposals_for_review() -> QuerySet[CommunityProposal]:
 
 def proposals_of(*, user: Any) -> QuerySet[CommunityProposal]:
     return CommunityProposal.objects.filter(proposer_id=user.pk).select_related("community")
+
+
+def _name_key(name: str) -> str:
+    return single_line(name).casefold()
+
+
+def community_name_taken(*, name: str, user: Any) -> bool:
+    """Whether a community `user` may know of, or a proposal waiting for review, already has
+    this name, in any case and spacing ("drug  courts" is "Drug Courts"). A hidden
+    community's name is not confirmed to outsiders: staff meet that clash in review.
+    Compared in Python: the databases' own case folding (SQLite's) knows only ASCII letters,
+    and there are few such names."""
+    key = _name_key(name)
+    names = list(communities_visible_to(user).values_list("name", flat=True))
+    names += CommunityProposal.objects.filter(status=ProposalStatus.PENDING).values_list(
+        "name", flat=True
+    )
+    return any(_name_key(other) == key for other in names)

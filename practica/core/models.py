@@ -11,6 +11,15 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """What two people may edit at once; see `practica.core.versioning`."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class AuditEvent(models.Model):
     """One row per consequential action: who did what to which object, and why."""
 

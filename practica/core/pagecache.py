@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
-from .zones import TZ_COOKIE, is_valid_zone
+from .zones import TZ_COOKIE, cookie_zone
 
 GEN = "gen:"
 PAGE = "page:"
@@ -169,11 +169,10 @@ def _is_candidate(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    zone = request.COOKIES.get(TZ_COOKIE, "")
     parts = [
         request.get_full_path(),
         translation.get_language_from_request(request),
-        zone if is_valid_zone(zone) else "",
+        cookie_zone(request.COOKIES.get(TZ_COOKIE, "")) or "",
         "gzip" if _GZIP.search(request.headers.get("accept-encoding", "")) else "",
     ]
     return PAGE + hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -187,6 +186,8 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (user is not None and user.is_authenticated)
+        # A page with a CSP nonce needs its own header; copies would all share one.
+        and not getattr(request, "_csp_nonce", None)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )

@@ -2,6 +2,7 @@
 
 import zoneinfo
 from functools import lru_cache
+from urllib.parse import unquote
 
 TZ_COOKIE = "tz"
 
@@ -13,3 +14,13 @@ def zones() -> frozenset[str]:
 
 def is_valid_zone(name: str) -> bool:
     return name in zones()
+
+
+def cookie_zone(value: str) -> str | None:
+    """The zone named by the `tz` cookie, or None. static/js/tz.js percent-encodes the name
+    (a cookie value may not hold every character), so "America/Toronto" arrives as
+    "America%2FToronto"; a raw name is accepted too."""
+    for name in (value, unquote(value)):
+        if is_valid_zone(name):
+            return name
+    return None

@@ -238,8 +238,10 @@ def seed_discussions(rng: random.Random) -> None:
                 days_ago=rng.uniform(1, 20), tags=tags,
             )  # fmt: skip
             answers = _thread(rng, post, people, rng.randint(1, 6), 3)
-            if n == 0:
-                Post.objects.filter(pk=post.pk).update(accepted_answer=answers[0])
+            # An answer comes from someone other than the person who asked.
+            answer = next((c for c in answers if c.author_id != post.author_id), None)
+            if n == 0 and answer is not None:
+                Post.objects.filter(pk=post.pk).update(accepted_answer=answer)
 
         # An old discussion, for the archives.
         title, body = DISCUSSIONS[(index + 3) % len(DISCUSSIONS)]

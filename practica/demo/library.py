@@ -5,10 +5,11 @@ import random
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Sum
 from django.utils import timezone
 
 from practica.communities.models import Community, Membership
-from practica.library.models import Resource
+from practica.library.models import Resource, ResourceVersion
 from practica.library.services import resource_create, version_add
 
 from .files import make_docx, make_odt, make_pdf, make_png
@@ -75,6 +76,15 @@ def _file(title: str, extension: str, version: int) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
+def _set_downloads(resource: Resource, rng: random.Random) -> None:
+    """Downloads are counted per version; the resource's count is their sum (as
+    `download_counted` keeps it), so the demo sets the versions' and adds them up."""
+    for version in resource.versions.all():
+        ResourceVersion.objects.filter(pk=version.pk).update(download_count=rng.randint(0, 30))
+    total = resource.versions.aggregate(total=Sum("download_count"))["total"] or 0
+    Resource.objects.filter(pk=resource.pk).update(download_count=total)
+
+
 def seed_library(rng: random.Random) -> None:
     communities = {c.slug: c for c in Community.objects.all()}
     today = timezone.localdate()
@@ -103,18 +113,24 @@ def seed_library(rng: random.Random) -> None:
             ),
             jurisdictions=jurisdictions,
         )
+        # Shared back then: the resource and its first version are dated with its
+        # "current as of" date, not with the day the demo was loaded.
+        shared = timezone.now() - timedelta(days=30 * months)
+        Resource.objects.filter(pk=resource.pk).update(created_at=shared)
+        resource.versions.update(created_at=shared)
         if extension != "png" and months % 2 == 0:
-            version_add(
+            second = version_add(
                 actor=coauthor,
                 resource=resource,
                 upload=_file(title, extension, 2),
                 note="Updated after the members' comments",
             )
-            # The review this counted as happened back then, so some stay overdue.
-            Resource.objects.filter(pk=resource.pk).update(
-                last_reviewed_at=timezone.now() - timedelta(days=30 * max(months - 1, 0))
-            )
-        Resource.objects.filter(pk=resource.pk).update(download_count=rng.randint(0, 60))
+            # A new version counts as a review, and both happened a month after it was
+            # shared, so some stay overdue (and their latest version is as old as that).
+            reviewed = shared + timedelta(days=30)
+            ResourceVersion.objects.filter(pk=second.pk).update(created_at=reviewed)
+            Resource.objects.filter(pk=resource.pk).update(last_reviewed_at=reviewed)
+        _set_downloads(resource, rng)
     for slug, title, kind, url in LINKS:
         community = communities.get(slug)
         if community is None:

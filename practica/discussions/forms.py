@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.forms import LineField, TextField
+from practica.core.versioning import VersionField
 
 from .models import BODY_MAX, COMMENT_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX, PostKind
 
@@ -14,24 +16,24 @@ TAGS_HELP = _("Up to %(n)s, separated by commas, each at most %(len)s characters
 
 
 def _body_field(label: Any, limit: int, rows: int = 12) -> forms.CharField:
-    return forms.CharField(
+    return TextField(
         label=label,
         max_length=limit,
-        widget=forms.Textarea(attrs={"rows": rows}),
+        rows=rows,
         help_text=_("Markdown: **bold**, *italic*, lists, > quotes, tables, links; mention "
-                    "someone with @handle. At most %(n)s characters.") % {"n": limit},
+                    "someone with @handle."),
     )  # fmt: skip
 
 
 class PostForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
-    title = forms.CharField(
+    title = LineField(
         label=_("Title"),
         max_length=TITLE_MAX,
         help_text=_("At most %(n)s characters.") % {"n": TITLE_MAX},
     )
     body = _body_field(_("Text"), BODY_MAX)
-    tags = forms.CharField(
+    tags = LineField(
         label=_("Tags"),
         required=False,
         max_length=300,
@@ -65,15 +67,14 @@ class PostForm(forms.Form):
 
 
 class EditPostForm(PostForm):
-    reason = forms.CharField(
-        label=_("What did you change? (optional)"), required=False, max_length=300
-    )
+    reason = LineField(label=_("What did you change? (optional)"), required=False, max_length=300)
+    version = VersionField()
 
 
 class SummaryForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    title = LineField(label=_("Title"), max_length=TITLE_MAX)
     body = _body_field(_("Summary"), BODY_MAX)
-    tags = forms.CharField(
+    tags = LineField(
         label=_("Tags"), required=False, max_length=300, help_text=_("Empty: the thread's tags.")
     )
 
@@ -85,6 +86,7 @@ class CommentForm(forms.Form):
 
 class CommentEditForm(forms.Form):
     body = _body_field(_("Comment"), COMMENT_MAX, rows=6)
+    version = VersionField()
 
 
 class ReviewForm(forms.Form):
@@ -98,17 +100,18 @@ class ReviewForm(forms.Form):
             (DECLINE, _("Decline")),
         ],
     )
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    title = LineField(label=_("Title"), max_length=TITLE_MAX)
     body = _body_field(_("Text"), BODY_MAX)
     open_days = forms.IntegerField(
         label=_("Open for discussion (days)"), min_value=1, max_value=365, required=False
     )
-    note = forms.CharField(
+    note = TextField(
         label=_("Note to the author (required to return or decline)"),
         required=False,
         max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
+    version = VersionField()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -136,7 +139,7 @@ class PostFilterForm(forms.Form):
         required=False,
         choices=[("", _("All kinds")), *PostKind.choices],
     )
-    tag = forms.CharField(label=_("Tag"), required=False, max_length=60)
+    tag = LineField(label=_("Tag"), required=False, max_length=60)
     answered = forms.ChoiceField(
         label=_("Questions"),
         required=False,

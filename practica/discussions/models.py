@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.models import Versioned
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
@@ -46,7 +47,7 @@ class PostStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Post(models.Model):
+class Post(Versioned):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
@@ -170,7 +171,7 @@ class PostRevision(models.Model):
         return f"{self.title} (before {self.created_at:%Y-%m-%d %H:%M})"
 
 
-class Comment(models.Model):
+class Comment(Versioned):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"

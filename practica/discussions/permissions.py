@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff, write_blocker
 from practica.communities.models import Community
@@ -42,8 +43,11 @@ def can_post_in(user: Any, community: Community) -> bool:
 
 
 def check_post_in(user: Any, community: Community) -> None:
-    if not can_post_in(user, community):
-        raise PermissionDenied
+    if can_post_in(user, community):
+        return
+    if is_active_user(user) and not community.is_active:
+        raise PermissionDenied(_("This community is archived: it takes no new posts."))
+    raise PermissionDenied(_("Only the community's members can start posts here."))
 
 
 def can_publish_featured(user: Any, community: Community) -> bool:
@@ -57,7 +61,7 @@ def can_review(user: Any, community: Community) -> bool:
 
 def check_review(user: Any, community: Community) -> None:
     if not can_review(user, community):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the community's leaders and the host staff review posts."))
 
 
 def can_moderate(user: Any, post: Post) -> bool:
@@ -67,7 +71,9 @@ def can_moderate(user: Any, post: Post) -> bool:
 
 def check_moderate(user: Any, post: Post) -> None:
     if not can_moderate(user, post):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the community's leaders and the host staff look after threads.")
+        )
 
 
 def can_edit_post(user: Any, post: Post) -> bool:
@@ -77,8 +83,11 @@ def can_edit_post(user: Any, post: Post) -> bool:
 
 
 def check_edit_post(user: Any, post: Post) -> None:
-    if not can_edit_post(user, post):
-        raise PermissionDenied
+    if can_edit_post(user, post):
+        return
+    if post.deleted_at is not None:
+        raise PermissionDenied(_("This post was deleted: it can no longer be edited."))
+    raise PermissionDenied(_("Only the author and the community's leaders can edit this post."))
 
 
 def can_see_history(user: Any, post: Post) -> bool:
@@ -87,7 +96,9 @@ def can_see_history(user: Any, post: Post) -> bool:
 
 def check_see_history(user: Any, post: Post) -> None:
     if not can_see_history(user, post):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the author and the community's leaders can see the history of this post.")
+        )
 
 
 def comment_blocker(user: Any, post: Post) -> str | None:
@@ -143,8 +154,11 @@ def can_edit_comment(user: Any, comment: Comment) -> bool:
 
 
 def check_edit_comment(user: Any, comment: Comment) -> None:
-    if not can_edit_comment(user, comment):
-        raise PermissionDenied
+    if can_edit_comment(user, comment):
+        return
+    if comment.is_deleted:
+        raise PermissionDenied(_("This comment was removed: it can no longer be edited."))
+    raise PermissionDenied(_("Only its author can edit a comment."))
 
 
 def can_delete_comment(user: Any, comment: Comment) -> bool:
@@ -152,8 +166,11 @@ def can_delete_comment(user: Any, comment: Comment) -> bool:
 
 
 def check_delete_comment(user: Any, comment: Comment) -> None:
-    if not can_delete_comment(user, comment):
-        raise PermissionDenied
+    if can_delete_comment(user, comment):
+        return
+    if comment.is_deleted:
+        raise PermissionDenied(_("This comment was already removed."))
+    raise PermissionDenied(_("Only its author and the community's leaders can remove a comment."))
 
 
 def can_react(user: Any, comment: Comment) -> bool:
@@ -161,8 +178,13 @@ def can_react(user: Any, comment: Comment) -> bool:
 
 
 def check_react(user: Any, comment: Comment) -> None:
-    if not can_react(user, comment):
-        raise PermissionDenied
+    if can_react(user, comment):
+        return
+    if is_active_user(user) and comment.author_id == user.pk:
+        raise PermissionDenied(_("You cannot react to your own comment."))
+    if comment.is_deleted:
+        raise PermissionDenied(_("This comment was removed."))
+    raise PermissionDenied(_("Only the community's members can react to comments."))
 
 
 def can_accept_answer(user: Any, post: Post) -> bool:
@@ -175,8 +197,23 @@ def can_accept_answer(user: Any, post: Post) -> bool:
 
 
 def check_accept_answer(user: Any, post: Post) -> None:
-    if not can_accept_answer(user, post):
-        raise PermissionDenied
+    if can_accept_answer(user, post):
+        return
+    if post.kind != PostKind.QUESTION:
+        raise PermissionDenied(_("Only questions have an accepted answer."))
+    raise PermissionDenied(
+        _("Only the person who asked and the community's leaders choose the accepted answer.")
+    )
+
+
+def is_answer_candidate(post: Post, comment: Comment) -> bool:
+    """A comment that may be the accepted answer: on this question, not removed, and not
+    written by the person who asked (an answer comes from someone else)."""
+    return (
+        comment.post_id == post.pk
+        and not comment.is_deleted
+        and (comment.author_id != post.author_id)
+    )
 
 
 def can_feature_on_home(user: Any) -> bool:
@@ -189,4 +226,4 @@ def can_restore(user: Any) -> bool:
 
 def check_restore(user: Any) -> None:
     if not can_restore(user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the host staff can restore a deleted post."))

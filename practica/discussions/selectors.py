@@ -200,9 +200,13 @@ def tag_posts(*, user: Any, tag: Tag) -> QuerySet[Post]:
     return posts_visible_to(user).filter(tags=tag).order_by("-published_at", "-id")
 
 
-def tag_suggestions(limit: int = 50) -> list[str]:
+def tag_suggestions(*, user: Any, limit: int = 50) -> list[str]:
+    """The tags most used where `user` may read: a tag's name can say what a private
+    community discusses, so it is suggested only to those who may see a post with it."""
+    visible = posts_visible_to(user).values("pk")
     return list(
-        Tag.objects.annotate(n=Count("posts"))
+        Tag.objects.filter(posts__in=visible)
+        .annotate(n=Count("posts", distinct=True))
         .order_by("-n", "name")
         .values_list("name", flat=True)[:limit]
     )

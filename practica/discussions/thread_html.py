@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from practica.core.pagecache import remember
 
 from .models import Post, ReactionKind
+from .permissions import is_answer_candidate
 
 REACT_FORM, ACCEPT_FORM = "react-form", "accept-form"
 
@@ -49,6 +50,7 @@ class Actions:
     def __init__(self, post: Post, *, can_comment: bool, can_accept: bool) -> None:
         self.can_comment, self.can_accept = can_comment, can_accept
         self.accepted = post.accepted_answer_id
+        self.post = post
         self.react = escape(_url_pattern("comment_react"))
         self.edit = escape(_url_pattern("comment_edit"))
         self.delete = escape(_url_pattern("comment_delete"))
@@ -81,7 +83,11 @@ class Actions:
             parts.append(f'<a href="{self.edit.format(pk)}">{words["Edit"]}</a>')
         if row["can_delete"]:
             parts.append(f'<a href="{self.delete.format(pk)}">{words["Delete"]}</a>')
-        if self.can_accept and pk != self.accepted:
+        if (
+            self.can_accept
+            and pk != self.accepted
+            and is_answer_candidate(self.post, row["comment"])
+        ):
             parts.append(
                 f'<button form="{ACCEPT_FORM}" class="link" name="comment" value="{pk}">'
                 f"{self.accept}</button>"

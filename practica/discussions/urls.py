@@ -11,6 +11,7 @@ urlpatterns = [
     path("posts/<int:pk>/history/", views.post_history, name="post_history"),
     path("posts/<int:pk>/review/", views.post_review, name="post_review"),
     path("posts/<int:pk>/moderate/", views.post_moderate, name="post_moderate"),
+    path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("posts/<int:pk>/reopen/", views.post_reopen, name="post_reopen"),
     path("posts/<int:pk>/move/", views.post_move, name="post_move"),
     path("posts/<int:pk>/summary/", views.summary_create, name="summary_create"),

@@ -7,17 +7,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.timezones import time_zone_choices
+from practica.core.forms import LineField, LinkField, TextField
+from practica.core.text import validate_single_line
+from practica.core.versioning import VersionField
 
 from .models import Audience, EventKind, MaterialKind, Repeat
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
-    description = forms.CharField(
+    description = TextField(
         label=_("Description"),
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rows=6,
         help_text=_("Markdown, as in posts."),
     )
     start_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -41,21 +44,20 @@ class EventForm(forms.Form):
         choices=[("online", _("Online")), ("in_person", _("In person"))],
         initial="online",
     )
-    meeting_url = forms.URLField(
+    meeting_url = LinkField(
         label=_("Meeting link"),
         required=False,
-        assume_scheme="https",
         help_text=_("https:// only. Shown only to registered people."),
     )
-    joining_instructions = forms.CharField(
+    joining_instructions = TextField(
         label=_("Joining instructions"),
         required=False,
         max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("Shown only to registered people."),
     )
-    venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
-    address = forms.CharField(label=_("Address"), required=False, max_length=300)
+    venue = LineField(label=_("Venue"), required=False, max_length=200)
+    address = LineField(label=_("Address"), required=False, max_length=300)
     audience = forms.ChoiceField(label=_("Who may attend"), choices=Audience.choices)
     capacity = forms.IntegerField(
         label=_("Capacity"), required=False, min_value=1, help_text=_("Empty: no limit.")
@@ -83,6 +85,7 @@ class EventForm(forms.Form):
         self.fields["time_zone"].choices = [("UTC", "UTC"), *time_zone_choices()]
         if editing:
             del self.fields["repeat"], self.fields["repeat_until"]
+            self.fields["version"] = VersionField()
         if platform:
             self.fields["audience"].choices = [
                 (Audience.PUBLIC, _("Anyone")),
@@ -109,16 +112,13 @@ class EventForm(forms.Form):
 
 class MaterialForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MaterialKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
-    url = forms.URLField(label=_("Link"), assume_scheme="https")
+    title = LineField(label=_("Title"), max_length=200)
+    url = LinkField(label=_("Link"))
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Message to the people registered"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = TextField(
+        label=_("Message to the people registered"), required=False, max_length=500, rows=3
     )
 
 
@@ -128,9 +128,11 @@ class EventFilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
     month = forms.RegexField(
+        max_length=7,
         label=_("Month"),
         required=False,
         regex=r"^\d{4}-\d{2}$",
+        validators=[validate_single_line],
         widget=forms.DateInput(attrs={"type": "month"}),
         error_messages={"invalid": _("Choose a month, like 2027-03.")},
     )

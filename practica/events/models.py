@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.models import Versioned
 
 
 class EventKind(models.TextChoices):
@@ -50,7 +51,7 @@ class EventSeries(models.Model):
         return f"{self.rule} until {self.until}"
 
 
-class Event(models.Model):
+class Event(Versioned):
     community = models.ForeignKey(
         Community, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )

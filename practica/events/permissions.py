@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.permissions import is_active_user, is_staff, write_blocker
@@ -36,8 +37,32 @@ def can_manage_events(user: Any, community: Community | None) -> bool:
 
 
 def check_manage_events(user: Any, community: Community | None) -> None:
-    if not can_manage_events(user, community):
-        raise PermissionDenied
+    if can_manage_events(user, community):
+        return
+    if community is None:
+        raise PermissionDenied(gettext("Only the host staff run platform-wide events."))
+    raise PermissionDenied(
+        gettext("Only the community's leaders and the host staff run its events.")
+    )
+
+
+def can_change_event(user: Any, event: Event) -> bool:
+    """Edit or cancel: the organisers, while the event is neither over nor cancelled.
+    Afterwards they record attendance and add materials instead."""
+    return can_manage_events(user, event.community) and not (event.is_past or event.is_cancelled)
+
+
+def check_change_event(user: Any, event: Event) -> None:
+    check_manage_events(user, event.community)
+    if event.is_cancelled:
+        raise PermissionDenied(gettext("This event was cancelled: it can no longer be changed."))
+    if event.is_past:
+        raise PermissionDenied(
+            gettext(
+                "This event is over: it can no longer be changed or cancelled. You can still "
+                "record attendance and add materials."
+            )
+        )
 
 
 def may_attend(user: Any, event: Event) -> bool:
@@ -50,6 +75,13 @@ def may_attend(user: Any, event: Event) -> bool:
     if event.audience == Audience.LEADERS:
         return can_lead(user, event.community)
     return is_member(user, event.community)
+
+
+def can_follow_event(user: Any, event: Event) -> bool:
+    """May `user` still see the event and attend it? What a registration brings (the joining
+    details, the calendar entry, changes, reminders, a place freed up) asks this at the
+    moment it is given, so losing access (removed, demoted, left) takes effect at once."""
+    return is_active_user(user) and can_see_event(user, event) and may_attend(user, event)
 
 
 REGISTRATION_BLOCKED = {
@@ -86,13 +118,26 @@ def registration_blocker(user: Any, event: Event, current: Registration | None) 
 
 
 def can_see_joining_details(user: Any, event: Event, current: Registration | None) -> bool:
-    """The online link and joining instructions: registered people and the organisers."""
+    """The online link and joining instructions: registered people who may still attend,
+    and the organisers."""
+    if can_manage_events(user, event.community):
+        return True
     confirmed = current is not None and current.status == RegistrationStatus.CONFIRMED
-    return confirmed or can_manage_events(user, event.community)
+    return confirmed and can_follow_event(user, event)
 
 
 def can_download_certificate(user: Any, event: Event, current: Registration | None) -> bool:
     return bool(current and current.attended and event.is_past and is_active_user(user))
+
+
+def check_download_certificate(user: Any, event: Event, current: Registration | None) -> None:
+    if can_download_certificate(user, event, current):
+        return
+    if not event.is_past:
+        raise PermissionDenied(gettext("Certificates of attendance are given after the event."))
+    raise PermissionDenied(
+        gettext("A certificate of attendance is for people the organisers marked as present.")
+    )
 
 
 def can_mark_own_attendance(user: Any, event: Event, current: Registration | None) -> bool:

@@ -1,5 +1,6 @@
 """Reads for events, filtered by what the reader may see."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,10 +10,11 @@ from django.utils import timezone
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership, Visibility
+from practica.communities.selectors import users_with_roles
 from practica.core.queries import filtered
 
 from .models import ACTIVE_STATUSES, Audience, Event, Registration, RegistrationStatus
-from .permissions import check_see_event
+from .permissions import can_follow_event, can_see_joining_details, check_see_event
 
 
 def events_visible_to(user: Any) -> QuerySet[Event]:
@@ -85,8 +87,15 @@ def registration_of(*, user: Any, event: Event) -> Registration | None:
 
 
 def registration_counts(*, event: Event) -> dict[str, int]:
-    rows = event.registrations.values("status").annotate(n=Count("pk"))
-    return {row["status"]: row["n"] for row in rows}
+    """Registrations by status, and under "attended" how many were marked present."""
+    rows = list(
+        event.registrations.values("status").annotate(
+            n=Count("pk"), present=Count("pk", filter=Q(attended=True))
+        )
+    )
+    counts = {row["status"]: row["n"] for row in rows}
+    counts["attended"] = sum(row["present"] for row in rows)
+    return counts
 
 
 def event_registrations(*, event: Event) -> QuerySet[Registration]:
@@ -97,21 +106,36 @@ def event_registrations(*, event: Event) -> QuerySet[Registration]:
     )
 
 
-def my_events(*, user: Any) -> QuerySet[Event]:
-    """Events the person is registered for (or waitlisted), upcoming and recent."""
-    return (
+def my_events(*, user: Any, upcoming_only: bool = False) -> list[Event]:
+    """Events the person is registered for (or waitlisted) and may still see and attend:
+    whoever lost access (removed, demoted) no longer finds them here, nor in their feed."""
+    qs = (
         Event.objects.filter(
             registrations__user_id=user.pk,
             registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
         )
         .select_related("community")
-        .order_by("starts_at")
+        .order_by("starts_at", "id")
     )
+    if upcoming_only:
+        qs = qs.filter(ends_at__gt=timezone.now())
+    return [event for event in qs if can_follow_event(user, event)]
 
 
-def confirmed_event_ids(*, user: Any, events: list[Event]) -> set[int]:
-    return set(
-        Registration.objects.filter(
-            user_id=user.pk, event__in=events, status=RegistrationStatus.CONFIRMED
-        ).values_list("event_id", flat=True)
-    )
+def joining_event_ids(*, user: Any, events: list[Event]) -> set[int]:
+    """The events among `events` whose joining details `user` may have, as the permission
+    layer decides for each (confirmed and still allowed to attend, or an organiser)."""
+    registrations = {
+        r.event_id: r for r in Registration.objects.filter(user_id=user.pk, event__in=events)
+    }
+    return {
+        event.pk
+        for event in events
+        if can_see_joining_details(user, event, registrations.get(event.pk))
+    }
+
+
+def followers_of(*, event: Event, user_ids: Iterable[int]) -> list[int]:
+    """Those of `user_ids` who may still see and attend `event` (asked when telling them)."""
+    users = users_with_roles(user_ids=user_ids)
+    return [user.pk for user in users if can_follow_event(user, event)]

@@ -6,16 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.models import User
 from practica.communities.models import Community
+from practica.core.forms import LineField, LinkField, TextField
+from practica.core.versioning import VersionField
 
 from .models import Licence, ResourceKind
 
 
 class ResourceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=ResourceKind.choices)
-    summary = forms.CharField(
-        label=_("Summary"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    summary = TextField(label=_("Summary"), max_length=3000, rows=4)
     file = forms.FileField(
         label=_("File"),
         required=False,
@@ -24,29 +24,27 @@ class ResourceForm(forms.Form):
             "(PNG, JPEG, GIF, WebP), at most %(mb)s MB."
         ),
     )
-    link_url = forms.URLField(
-        label=_("Or a web link"), required=False, assume_scheme="https", max_length=500
-    )
+    link_url = LinkField(label=_("Or a web link"), required=False, max_length=500)
     co_authors = forms.ModelMultipleChoiceField(
         label=_("Co-authors among the members"),
         queryset=User.objects.none(),
         required=False,
         help_text=_("They may add versions too."),
     )
-    outside_authors = forms.CharField(
+    outside_authors = LineField(
         label=_("Other authors"),
         required=False,
         max_length=300,
         help_text=_("Names of authors who are not members, separated by commas."),
     )
-    tags = forms.CharField(label=_("Tags"), required=False, max_length=300)
-    jurisdictions = forms.CharField(
+    tags = LineField(label=_("Tags"), required=False, max_length=300)
+    jurisdictions = LineField(
         label=_("Jurisdictions"),
         required=False,
         max_length=300,
         help_text=_("Where it applies, separated by commas."),
     )
-    language = forms.CharField(label=_("Language"), max_length=60, initial="English")
+    language = LineField(label=_("Language"), max_length=60, initial="English")
     licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
     licence_confirmed = forms.BooleanField(
         label=_("I may share this resource under this licence."), required=True
@@ -71,6 +69,7 @@ class ResourceForm(forms.Form):
         )
         if editing:
             del self.fields["file"], self.fields["licence_confirmed"]
+            self.fields["version"] = VersionField()
 
 
 def _max_mb() -> int:
@@ -81,13 +80,11 @@ def _max_mb() -> int:
 
 class VersionForm(forms.Form):
     file = forms.FileField(label=_("New file"))
-    note = forms.CharField(label=_("What changed and why"), max_length=500)
+    note = LineField(label=_("What changed and why"), max_length=500)
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your comment"), max_length=20_000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = TextField(label=_("Your comment"), max_length=20_000, rows=4)
 
 
 class MoveForm(forms.Form):
@@ -103,8 +100,8 @@ class LibraryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *ResourceKind.choices]
     )
-    tag = forms.CharField(label=_("Tag"), required=False, max_length=60)
-    jurisdiction = forms.CharField(label=_("Jurisdiction"), required=False, max_length=100)
+    tag = LineField(label=_("Tag"), required=False, max_length=60)
+    jurisdiction = LineField(label=_("Jurisdiction"), required=False, max_length=100)
     language = forms.ChoiceField(label=_("Language"), required=False)
     licence = forms.ChoiceField(
         label=_("Licence"), required=False, choices=[("", _("Any licence")), *Licence.choices]

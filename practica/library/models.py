@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.models import Versioned
 
 
 class ResourceKind(models.TextChoices):
@@ -36,7 +37,7 @@ class ResourceStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
-class Resource(models.Model):
+class Resource(Versioned):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="resources")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=ResourceKind.choices)
@@ -113,6 +114,8 @@ class ResourceVersion(models.Model):
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=120)
     sha256 = models.CharField(max_length=64)
+    # Shown in the browser rather than downloaded: only images re-encoded on upload.
+    inline = models.BooleanField(default=False)
     note = models.CharField(_("what changed and why"), max_length=500, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
@@ -48,8 +49,11 @@ def can_add_resource(user: Any, community: Community) -> bool:
 
 
 def check_add_resource(user: Any, community: Community) -> None:
-    if not can_add_resource(user, community):
-        raise PermissionDenied
+    if can_add_resource(user, community):
+        return
+    if is_active_user(user) and not community.is_active:
+        raise PermissionDenied(_("This community is archived: its library takes no new resources."))
+    raise PermissionDenied(_("Only the community's members can add to its library."))
 
 
 def can_add_version(user: Any, resource: Resource) -> bool:
@@ -58,7 +62,9 @@ def can_add_version(user: Any, resource: Resource) -> bool:
 
 def check_add_version(user: Any, resource: Resource) -> None:
     if not can_add_version(user, resource):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the resource's authors and the community's leaders add new versions.")
+        )
 
 
 def can_manage_resource(user: Any, resource: Resource) -> bool:
@@ -68,7 +74,9 @@ def can_manage_resource(user: Any, resource: Resource) -> bool:
 
 def check_manage_resource(user: Any, resource: Resource) -> None:
     if not can_manage_resource(user, resource):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the community's leaders and the host staff look after its library.")
+        )
 
 
 def can_edit_resource(user: Any, resource: Resource) -> bool:
@@ -77,7 +85,9 @@ def can_edit_resource(user: Any, resource: Resource) -> bool:
 
 def check_edit_resource(user: Any, resource: Resource) -> None:
     if not can_edit_resource(user, resource):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the resource's authors and the community's leaders can edit it.")
+        )
 
 
 def can_take_part(user: Any, resource: Resource) -> bool:
@@ -90,5 +100,8 @@ def can_take_part(user: Any, resource: Resource) -> bool:
 
 
 def check_take_part(user: Any, resource: Resource) -> None:
-    if not can_take_part(user, resource):
-        raise PermissionDenied
+    if can_take_part(user, resource):
+        return
+    if resource.status != ResourceStatus.PUBLISHED:
+        raise PermissionDenied(_("This resource is not published yet."))
+    raise PermissionDenied(_("Only the community's members can take part here."))

@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -21,6 +22,7 @@ from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
+from practica.core.versioning import check_version
 from practica.discussions.services import author_snapshot, tags_for, tags_parse
 
 from .models import (
@@ -38,6 +40,7 @@ from .permissions import (
     check_take_part,
 )
 from .uploads import check_upload
+from .uploads.types import extension_of
 
 LINK_KINDS = (ResourceKind.LINK, ResourceKind.RECORDING)
 
@@ -60,10 +63,13 @@ def _store_version(
         size=checked.size,
         content_type=checked.content_type,
         sha256=checked.sha256,
+        inline=checked.inline,
         note=note.strip()[:500],
         uploaded_by=actor,
     )
-    version.file.save(checked.name, upload, save=False)  # upload_to makes the real name
+    # upload_to makes the real name; a re-encoded image replaces the uploaded bytes.
+    stored = upload if checked.content is None else ContentFile(checked.content)
+    version.file.save(checked.name, stored, save=False)
     version.save()
     from .tasks import extract_text_task
 
@@ -160,9 +166,15 @@ def version_add(
 
 
 @transaction.atomic
-def resource_update(*, actor: User, resource: Resource, **fields: Any) -> Resource:
+def resource_update(
+    *, actor: User, resource: Resource, version: int | None = None, **fields: Any
+) -> Resource:
+    """Change a resource's details; `EditConflict` if someone saved since the editor read
+    `version`."""
+    resource = Resource.objects.select_for_update().select_related("community").get(pk=resource.pk)
     check_edit_resource(actor, resource)
     check_can_write(actor)
+    check_version(resource, version)
     tags = fields.pop("tags", None)
     co_authors = fields.pop("co_authors", None)
     if fields.get("link_url"):
@@ -263,7 +275,10 @@ def resource_confirm_current(*, actor: User, resource: Resource) -> Resource:
     return resource
 
 
+@transaction.atomic
 def download_counted(*, version: ResourceVersion) -> None:
+    """Count a download on the version, and on the resource, whose count is the sum of its
+    versions' (kept in the row for sorting); both in one transaction so they never differ."""
     ResourceVersion.objects.filter(pk=version.pk).update(download_count=F("download_count") + 1)
     Resource.objects.filter(pk=version.resource_id).update(download_count=F("download_count") + 1)
 
@@ -331,9 +346,8 @@ def extract_text(*, version_id: int) -> None:
     version = ResourceVersion.objects.filter(pk=version_id).first()
     if version is None or version.text_extracted_at:
         return
-    with version.file.open("rb") as handle:
-        content = handle.read()
-    extension = version.original_name.rsplit(".", 1)[-1].lower()
+    with version.file.open("rb") as handle:  # read as a stream, within limits
+        text = extract(handle, extension_of(version.original_name))
     ResourceVersion.objects.filter(pk=version.pk).update(
-        extracted_text=extract(content, extension), text_extracted_at=timezone.now()
+        extracted_text=text, text_extracted_at=timezone.now()
     )

@@ -7,14 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import can_lead, check_see_content, community_abilities
+from practica.core import drafts
+from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
+from practica.core.headers import keep_private
 from practica.core.http import paginate, report
+from practica.core.versioning import EditConflict, show_conflict
 from practica.discussions.selectors import readable_communities
 
 from . import selectors, services
@@ -75,7 +80,7 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_add_resource(request.user, community)
     form = ResourceForm(
-        request.POST or None, request.FILES or None, community=community, user=request.user
+        form_data(request), request.FILES or None, community=community, user=request.user
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -111,13 +116,19 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "library/resource_form.html",
-        {"form": form, "community": community, "allowed": sorted(ALLOWED)},
+        {
+            "form": form,
+            "community": community,
+            "allowed": sorted(ALLOWED),
+            "file_chosen": bool(request.FILES.get("file")),
+        },
     )
 
 
 def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.access_resource(user=request.user, pk=pk)
     user = request.user
+    can_manage = can_manage_resource(user, resource)
     return render(
         request,
         "library/resource_detail.html",
@@ -128,10 +139,17 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "comments": resource.comments.all(),
             "can_version": can_add_version(user, resource),
             "can_edit": can_edit_resource(user, resource),
-            "can_manage": can_manage_resource(user, resource),
+            "can_manage": can_manage,
+            # Move only where there is somewhere to move it: another community they lead.
+            "can_move": can_manage
+            and community_selectors.communities_led_by(
+                user=user, exclude_pk=resource.community_id
+            ).exists(),
             "can_take_part": can_take_part(user, resource),
             "version_form": VersionForm(),
-            "comment_form": CommentForm(),
+            "comment_form": CommentForm(
+                drafts.take(request, action=reverse("resource_comment", args=[resource.pk]))
+            ),
         },
     )
 
@@ -153,17 +171,28 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "current_as_of": resource.current_as_of,
         "review_months": resource.review_months,
         "co_authors": resource.authors.exclude(pk=resource.created_by_id),
+        "version": resource.version,
     }
     form = ResourceForm(
-        request.POST or None,
+        form_data(request),
         initial=initial,
         community=resource.community,
         user=resource.created_by,
         editing=True,
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_update(actor=request.user, resource=resource, **form.cleaned_data)
+        except EditConflict as error:
+            show_conflict(form, error)
+            saved = error.current
+            conflict = [
+                (_("Title"), saved.title),
+                (_("Summary"), saved.summary),
+                (_("Web link"), saved.link_url),
+                (_("Tags"), ", ".join(t.name for t in saved.tags.all())),
+            ]
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -172,7 +201,12 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "library/resource_form.html",
-        {"form": form, "resource": resource, "community": resource.community},
+        {
+            "form": form,
+            "resource": resource,
+            "community": resource.community,
+            "conflict": conflict,
+        },
     )
 
 
@@ -180,7 +214,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.access_resource(user=request.user, pk=pk)
     check_add_version(request.user, resource)
-    form = VersionForm(request.POST or None, request.FILES or None)
+    form = VersionForm(form_data(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             version = services.version_add(
@@ -194,26 +228,28 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Version %(n)s added.") % {"n": version.number})
             return redirect(resource)
-    return render(request, "library/version_form.html", {"form": form, "resource": resource})
+    return render(
+        request,
+        "library/version_form.html",
+        {"form": form, "resource": resource, "file_chosen": bool(request.FILES.get("file"))},
+    )
 
 
 def version_download(request: HttpRequest, pk: int, vid: int) -> HttpResponse:
     """Stream a version, asking again whether this reader may see it (copied links do not
-    work for others). Served as an attachment unless it is a checked PDF or image."""
+    work for others). Served as an attachment, so that no browser runs what a file holds
+    (a PDF's JavaScript, for one), unless it is an image re-encoded on upload."""
     version = selectors.access_version(user=request.user, resource_pk=pk, version_pk=vid)
-    extension = version.original_name.rsplit(".", 1)[-1].lower()
-    inline = ALLOWED.get({"jpeg": "jpg"}.get(extension, extension), ("", False))[1]
     services.download_counted(version=version)
     response = FileResponse(
         version.file.open("rb"),
-        as_attachment=not inline,
+        as_attachment=not version.inline,
         filename=version.original_name,
         content_type=version.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return keep_private(response)
 
 
 def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
@@ -257,7 +293,7 @@ def resource_manage(request: HttpRequest, pk: int) -> HttpResponse:
     check_manage_resource(request.user, resource)
     action = request.POST.get("action")
     if action not in ("retire", "unretire"):
-        raise PermissionDenied
+        raise PermissionDenied(_("Unknown action."))
     services.resource_set_status(actor=request.user, resource=resource, retire=action == "retire")
     messages.success(
         request,
@@ -288,7 +324,7 @@ def resource_move(request: HttpRequest, pk: int) -> HttpResponse:
     targets = community_selectors.communities_led_by(
         user=request.user, exclude_pk=resource.community_id
     )
-    form = MoveForm(request.POST or None, targets=targets)
+    form = MoveForm(form_data(request), targets=targets)
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_move(
@@ -299,25 +335,31 @@ def resource_move(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Moved."))
             return redirect(resource)
-    return render(request, "library/resource_move.html", {"form": form, "resource": resource})
+    return render(
+        request,
+        "library/resource_move.html",
+        {"form": form, "resource": resource, "has_targets": targets.exists()},
+    )
 
 
-@write_gate()
+@write_gate(return_to=lambda request, pk: reverse("resource_detail", args=[pk]))
 @require_POST
 def resource_comment(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.access_resource(user=request.user, pk=pk)
     form = CommentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Write something: the comment cannot be empty."))
-        return redirect(resource)
-    return _act(
+    posted = form.is_valid() and report(
         request,
-        resource,
         lambda: services.comment_add(
             actor=request.user, resource=resource, body=form.cleaned_data["body"]
         ),
         _("Your comment is posted."),
     )
+    if not posted:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        # Back to the resource with the text in the comment box, to shorten or send later.
+        drafts.keep(request, page=resource.get_absolute_url())
+    return redirect(resource)
 
 
 def _act(request: HttpRequest, resource: Any, action: Any, done: str) -> HttpResponse:

@@ -4,8 +4,10 @@ Takes user ids and a payload; imports no domain app.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from functools import partial
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -56,8 +58,35 @@ def email_later(*, to: str, subject: str, body: str) -> None:
     transaction.on_commit(partial(email_send.enqueue, to, subject, body))
 
 
+def email_message_later(message: EmailMessage) -> None:
+    """Queue a message rendered elsewhere (the account emails), so that no request waits
+    for the mail server. It carries everything it needs, so it is queued at once rather
+    than on commit: a rolled-back request takes a database-queued message with it."""
+    from .tasks import email_message_send
+
+    html = next(
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
+    )
+    email_message_send.enqueue(
+        list(message.to), str(message.subject), str(message.body), message.from_email, str(html)
+    )
+
+
 def notifications_mark_read(*, user_id: int, ids: Iterable[int] | None = None) -> int:
     qs = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     return qs.update(read_at=timezone.now())
+
+
+def notifications_delete_read(*, older_than: timedelta) -> int:
+    """Delete notifications read longer ago than `older_than`; unread ones are kept.
+    The number deleted."""
+    cutoff = timezone.now() - older_than
+    deleted, _ = Notification.objects.filter(read_at__lt=cutoff).delete()
+    return deleted

@@ -1,10 +1,15 @@
 """Thin, retry-safe tasks: they take ids, fetch, and send."""
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.utils import timezone
 from django_tasks import task
 
+from practica.core.text import single_line
+
+from . import services
 from .models import Notification
 
 
@@ -21,10 +26,36 @@ def notification_email(notification_id: int) -> None:
     title = note.email_title or note.title
     text = note.email_body if note.email_title else note.body
     body = "\n\n".join(part for part in (text, link) if part)
-    send_mail(f"[Practica] {title}", body, None, [note.recipient.email])
+    send_mail(_subject(title), body, None, [note.recipient.email])
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
 
 @task()
 def email_send(to: str, subject: str, body: str) -> None:
-    send_mail(f"[Practica] {subject}", body, None, [to])
+    send_mail(_subject(subject), body, None, [to])
+
+
+def _subject(text: str) -> str:
+    """One line, whatever the names in it hold: a line break in a header is refused by the
+    mail library (BadHeaderError) and the email would never leave."""
+    return single_line(f"[Practica] {text}")
+
+
+@task()
+def email_message_send(
+    to: list[str], subject: str, body: str, from_email: str, html: str = ""
+) -> None:
+    """Send a message already rendered in full (the account emails)."""
+    message = EmailMultiAlternatives(single_line(subject), body, from_email or None, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@task()
+def notifications_delete_read_task() -> int:
+    """Periodic housekeeping (the scheduler enqueues it)."""
+    days = settings.PRACTICA_KEEP_READ_NOTIFICATIONS_DAYS
+    if days <= 0:
+        return 0
+    return services.notifications_delete_read(older_than=timedelta(days=days))

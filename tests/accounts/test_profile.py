@@ -32,6 +32,22 @@ def test_profile_page_shows_what_a_member_said_about_themselves(client, user):
     assert "&lt;b&gt;treatment courts&lt;/b&gt;" in page
 
 
+def test_the_profile_bio_is_shown_as_sanitised_markdown(client, user):
+    person = UserFactory(
+        bio="I study **treatment courts**.\n\n- evaluation\n- [my lab](https://lab.example.org)"
+        "\n- [bad](javascript:alert(1)) <script>alert(1)</script>",
+    )
+    client.force_login(user)
+    page = client.get(reverse("person_detail", args=[person.pk])).content.decode()
+    assert "<strong>treatment courts</strong>" in page and "**treatment" not in page
+    assert "<li>evaluation</li>" in page
+    assert 'href="https://lab.example.org"' in page
+    assert 'href="javascript' not in page and "<script>alert" not in page
+    client.force_login(person)
+    form = client.get(reverse("profile_edit")).content.decode()
+    assert "Markdown, as in posts." in form
+
+
 def test_profile_lists_only_communities_the_viewer_may_know_of(client, user):
     person = UserFactory()
     public = CommunityFactory(name="Open Forum")

@@ -1,9 +1,13 @@
 """Sign-up, verification, log-in, reset and email change, through real requests."""
 
 import re
+import statistics
+import time
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from practica.accounts.models import User
@@ -168,3 +172,50 @@ def test_login_answers_the_same_for_unknown_accounts_and_wrong_passwords(client)
     )
     assert wrong.status_code == unknown.status_code == 200
     assert wrong.context["form"].errors == unknown.context["form"].errors
+
+
+class CountingHasher(PBKDF2PasswordHasher):
+    """Django's real, deliberately slow hasher (a quarter of the default iterations, to
+    spare the shared test machine), counting the passwords it hashes."""
+
+    iterations = PBKDF2PasswordHasher.iterations // 4
+    calls = 0
+
+    def encode(self, password, salt, iterations=None):
+        type(self).calls += 1
+        return super().encode(password, salt, iterations)
+
+
+REAL_HASHER = override_settings(PASSWORD_HASHERS=["tests.accounts.test_signup.CountingHasher"])
+
+
+def test_signup_does_the_same_work_whether_or_not_the_address_is_taken(client):
+    UserFactory(email="taken@example.org")
+    work = {}
+    with REAL_HASHER:
+        for email in ("taken@example.org", "fresh@example.org"):
+            CountingHasher.calls, mail.outbox = 0, []
+            response = _sign_up(client, email)
+            assert response["Location"] == reverse("account_email_verification_sent")
+            work[email] = (CountingHasher.calls, len(mail.outbox), mail.outbox[0].to)
+    assert work["taken@example.org"] == (1, 1, ["taken@example.org"])
+    assert work["fresh@example.org"] == (1, 1, ["fresh@example.org"])
+
+
+def test_signup_takes_as_long_whether_or_not_the_address_is_taken(client):
+    """Before, a taken address answered in ~10 ms and a new one in ~210 ms: the password was
+    hashed only for new accounts. Medians of interleaved runs, with a wide margin for a busy
+    machine; the gap this catches is tenfold or more."""
+    rounds = 5
+    for n in range(rounds):
+        UserFactory(email=f"taken{n}@example.org")
+    timings: dict[str, list[float]] = {"taken": [], "fresh": []}
+    with REAL_HASHER:
+        for n in range(rounds):
+            for kind in ("taken", "fresh"):
+                started = time.perf_counter()
+                response = _sign_up(client, f"{kind}{n}@example.org")
+                timings[kind].append(time.perf_counter() - started)
+                assert response.status_code == 302
+    taken, fresh = (statistics.median(timings[k]) for k in ("taken", "fresh"))
+    assert min(taken, fresh) > 0.5 * max(taken, fresh), timings

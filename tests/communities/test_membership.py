@@ -185,11 +185,19 @@ def test_invitation_link_works_once_and_expires(client, on_commit, chair):
     assert Membership.objects.filter(user=guest, community=community).exists()
     assert client.get(reverse("community_detail", args=[community.slug])).status_code == 200
 
+    # Used, the link shows nothing to anyone else, signed in or not, and works no more.
     other = UserFactory()
     client.force_login(other)
     response = client.post(link, {"conduct_accepted": "on"})
-    assert "already been used" in response.content.decode()
+    assert response.status_code == 404
+    assert community.name not in response.content.decode()
     assert not Membership.objects.filter(user=other, community=community).exists()
+    client.logout()
+    response = client.get(link)
+    assert response.status_code == 404 and community.name not in response.content.decode()
+    # The guest who used it is simply taken to the community.
+    client.force_login(guest)
+    assert client.get(link)["Location"] == community.get_absolute_url()
 
 
 def test_expired_or_withdrawn_invitations_are_refused(client, on_commit, chair, community):
@@ -209,12 +217,85 @@ def test_expired_or_withdrawn_invitations_are_refused(client, on_commit, chair, 
     withdrawn = Invitation.objects.get(email="withdrawn@example.org")
     client.post(reverse("invitation_revoke", args=[community.slug, withdrawn.pk]))
 
-    client.force_login(UserFactory())
-    for link in links.values():
-        response = client.post(link, {"conduct_accepted": "on"})
-        assert "expired or was withdrawn" in response.content.decode()
+    client.logout()
+    made_up = client.get("/invitations/not-a-real-token/")
+    assert made_up.status_code == 404
+    for email, link in links.items():
+        client.force_login(UserFactory(email=email))
+        for response in (client.get(link), client.post(link, {"conduct_accepted": "on"})):
+            # Exactly what a made-up link answers: nothing about the community.
+            assert response.status_code == 404
+            assert community.name.encode() not in response.content
+            assert b"does not work" in response.content
+        client.logout()
+        # Anonymous, byte for byte what a made-up link answers.
+        token = link.split("/")[-2].encode()
+        assert client.get(link).content.replace(token, b"not-a-real-token") == made_up.content
     assert Membership.objects.filter(community=community).count() == 1  # the chair only
-    assert client.get("/invitations/not-a-real-token/").status_code == 404
+
+
+def _invite(client, on_commit, chair, community, email):
+    client.force_login(chair)
+    with on_commit():
+        client.post(reverse("community_invitations", args=[community.slug]), {"emails": email})
+    client.logout()
+    return re.search(r"https?://[^/\s]+(/invitations/\S+)", mail.outbox[-1].body).group(1)
+
+
+def test_an_invitation_works_only_for_the_invited_address(client, on_commit, chair):
+    community = CommunityFactory(
+        join_policy="invitation", visibility="hidden", name="Quiet Strategy Circle"
+    )
+    Membership.objects.filter(user=chair).update(community=community)
+    link = _invite(client, on_commit, chair, community, "guest@example.org")
+    # Someone else holding the link is told to use the invited address, and nothing more.
+    someone = UserFactory(email="someone@example.org")
+    client.force_login(someone)
+    for response in (client.get(link), client.post(link, {"conduct_accepted": "on"})):
+        page = response.content.decode()
+        assert response.status_code == 403
+        assert "Quiet Strategy Circle" not in page and community.summary not in page
+        assert "g…@example.org" in page and "guest@example.org" not in page
+        assert "Log out and continue" in page
+    assert not Membership.objects.filter(user=someone, community=community).exists()
+    # The service refuses them too, whatever the view does.
+    from practica.communities.services import invitation_accept
+    from practica.core.errors import ServiceError
+
+    with pytest.raises(ServiceError):
+        invitation_accept(actor=someone, token=link.split("/")[-2], conduct_accepted=True)
+    # The invitee, signed in under a second, verified address, may accept.
+    from allauth.account.models import EmailAddress
+
+    invitee = UserFactory(email="work@example.org")
+    EmailAddress.objects.create(user=invitee, email="Guest@Example.org", verified=True)
+    client.force_login(invitee)
+    assert "Quiet Strategy Circle" in client.get(link).content.decode()
+    assert client.post(link, {"conduct_accepted": "on"}).status_code == 302
+    assert Membership.objects.filter(user=invitee, community=community).exists()
+
+
+def test_an_unverified_second_address_is_not_enough(client, on_commit, chair, community):
+    from allauth.account.models import EmailAddress
+
+    link = _invite(client, on_commit, chair, community, "guest@example.org")
+    claimer = UserFactory()
+    EmailAddress.objects.create(user=claimer, email="guest@example.org", verified=False)
+    client.force_login(claimer)
+    assert client.get(link).status_code == 403
+
+
+def test_an_anonymous_visitor_sees_the_invitation_only_through_an_open_link(
+    client, on_commit, chair
+):
+    community = CommunityFactory(visibility="hidden", name="Quiet Strategy Circle")
+    Membership.objects.filter(user=chair).update(community=community)
+    link = _invite(client, on_commit, chair, community, "guest@example.org")
+    page = client.get(link).content.decode()
+    assert "Quiet Strategy Circle" in page and "Sign up" in page and "g…@example.org" in page
+    Invitation.objects.update(revoked_at="2020-01-01T00:00:00Z")
+    response = client.get(link)
+    assert response.status_code == 404 and "Quiet Strategy Circle" not in response.content.decode()
 
 
 def test_invitation_only_community_has_no_join_form(client, user):
@@ -251,6 +332,17 @@ def test_leader_removes_a_member_with_a_reason(client, on_commit, chair, member,
     assert "Repeated breaches" in mail.outbox[-1].body
     event = AuditEvent.objects.get(action="membership.remove")
     assert event.actor == chair and event.reason == "Repeated breaches of confidentiality."
+    # The entry names the person removed (the community is its scope), and staff read it so.
+    assert (event.target_type, event.target_id) == ("accounts.user", member.pk)
+    client.post(reverse("member_role", args=[community.slug, make_member(community).pk]),
+                {"role": "secretary"})  # fmt: skip
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get("/admin/core/auditevent/").content.decode()
+    removal = next(row for row in page.split("<tr") if "membership.remove" in row)
+    assert "Mia Member (user" in removal and community.slug in removal
+    role = next(row for row in page.split("<tr") if "membership.role" in row)
+    assert "(user" in role and "(community" not in role
+    assert event.scope == community.slug
 
 
 def test_a_vice_chair_cannot_remove_another_leader(client, community):

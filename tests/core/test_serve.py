@@ -88,3 +88,32 @@ def test_serve_runs_server_and_worker_and_ctrl_c_stops_both(site_env, tmp_path):
     pgrep = ["pgrep", "-f", f"--port {port}"]
     leftover = subprocess.run(pgrep, capture_output=True, text=True)  # noqa: S603
     assert leftover.stdout.strip() == "", "a child process outlived Ctrl-C"
+
+
+def test_a_child_that_keeps_failing_right_after_starting_is_restarted_after_growing_pauses():
+    """A crash loop (a broken setting, say) must not spin: 1 s, then 2 s, then 4 s...; a
+    child that had been running for a while is restarted at once (test_server.py)."""
+    import io
+
+    from practica.core.management.commands.serve import Child, Command
+
+    child = Child("task worker", [sys.executable, "-c", "raise SystemExit(3)"], dict(os.environ))
+    errors = io.StringIO()
+    command = Command(stdout=io.StringIO(), stderr=errors)
+    child.start()
+    for pause in (1, 2):
+        assert child.proc is not None
+        child.proc.wait(timeout=10)
+        command._supervise([child])
+        assert child.restart_at is not None
+        assert child.restart_at - time.monotonic() == pytest.approx(pause, abs=0.5)
+        first = child.proc
+        while child.proc is first:  # not restarted before the pause is over
+            time.sleep(0.05)
+            command._supervise([child])
+    child.proc.wait(timeout=10)
+    messages = errors.getvalue()
+    assert (
+        "The task worker stopped unexpectedly (exit code 3); starting it again in 1 s." in messages
+    )
+    assert "starting it again in 2 s." in messages

@@ -53,7 +53,8 @@ def test_ids_from_another_thread_are_refused(client, member, make_post, make_com
         reverse("comment_create", args=[post.pk]), {"body": "Hi", "parent": foreign.pk}
     )
     assert response.status_code == 400
-    assert "only reply to a comment on this post" in response.content.decode()
+    # The same answer as for an id that does not exist (tests/test_existence_oracles.py).
+    assert "The comment you replied to no longer exists." in response.content.decode()
 
 
 def test_reactions_one_of_each_per_person_and_not_on_ones_own(
@@ -103,6 +104,26 @@ def test_the_asker_accepts_an_answer(client, member, chair, make_post, make_comm
         not in client.get(reverse("post_list"), {"answered": "no"}).content.decode()
     )
     assert Notification.objects.filter(recipient=chair, kind="answer.accepted").exists()
+
+
+def test_the_asker_s_own_comments_are_not_offered_or_taken_as_the_answer(
+    client, member, chair, make_post, make_comment
+):
+    question = make_post(author=member, kind="question", title="Where is a handbook?")
+    own = make_comment(question, member, "Adding: for a rural court.")
+    answer = make_comment(question, chair, "Here is ours.")
+    for reader in (member, chair):  # the asker, and a leader who may also mark answers
+        client.force_login(reader)
+        page = client.get(question.get_absolute_url()).content.decode()
+        assert f'name="comment" value="{answer.pk}"' in page
+        assert f'name="comment" value="{own.pk}"' not in page
+    client.force_login(member)
+    response = client.post(
+        reverse("answer_accept", args=[question.pk]), {"comment": own.pk}, follow=True
+    )
+    assert "must come from someone other than the person who asked" in response.content.decode()
+    question.refresh_from_db()
+    assert question.accepted_answer is None
 
 
 def test_others_cannot_accept_answers(client, member, make_post, make_comment):

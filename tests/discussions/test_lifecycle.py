@@ -78,6 +78,12 @@ def test_leader_returns_a_proposal_and_the_revised_one_comes_back(client, commun
     client.force_login(member)
     page = client.get(post.get_absolute_url()).content.decode()
     assert "Say why each reading matters." in page
+    # The post shows when it was proposed, not an empty date.
+    meta = page.split('<p class="meta">')[1].split("</p>")[0]
+    assert f'proposed <time datetime="{post.created_at:%Y-%m-%d}' in meta
+    assert meta.rstrip().endswith("</time>")
+    mine = client.get(reverse("my_posts")).content.decode()
+    assert "Reading list" in mine and "proposed <time" in mine
     client.post(
         reverse("post_edit", args=[post.pk]),
         {"title": post.title, "body": "Ten readings, each with a reason.", "tags": ""},

@@ -59,10 +59,43 @@ def test_move_checks_permission_in_the_target_community(client, community, chair
     assert post.community == led
 
 
+def test_deleting_a_thread_asks_first_and_works_without_javascript(client, chair, make_post):
+    post = make_post(title="Regrettable")
+    client.force_login(chair)
+    thread = client.get(post.get_absolute_url()).content.decode()
+    confirm_url = reverse("post_delete", args=[post.pk])
+    assert f'href="{confirm_url}"' in thread  # a link to a page that asks, not a button
+    # A bare POST to the moderation endpoint (an old form, a stray click) deletes nothing.
+    response = client.post(reverse("post_moderate", args=[post.pk]), {"action": "delete"})
+    assert response.status_code == 302 and response["Location"] == confirm_url
+    post.refresh_from_db()
+    assert post.deleted_at is None
+    page = client.get(confirm_url).content.decode()
+    assert "Delete “Regrettable”?" in page and "host staff, who can restore them" in page
+    assert f'href="{post.get_absolute_url()}"' in page  # "Keep it" goes back
+    response = client.post(confirm_url, {"reason": "Off topic"}, follow=True)
+    assert "Deleted. Staff can restore it." in response.content.decode()
+    post.refresh_from_db()
+    assert post.deleted_at is not None
+    event = AuditEvent.objects.get(action="post.delete")
+    assert event.target_id == post.pk and event.reason == "Off topic"
+
+
+def test_members_cannot_reach_the_delete_confirmation(client, member, make_post):
+    post = make_post()
+    client.force_login(member)
+    thread = client.get(post.get_absolute_url()).content.decode()
+    assert reverse("post_delete", args=[post.pk]) not in thread
+    assert client.get(reverse("post_delete", args=[post.pk])).status_code == 403
+    assert client.post(reverse("post_delete", args=[post.pk])).status_code == 403
+    post.refresh_from_db()
+    assert post.deleted_at is None
+
+
 def test_soft_delete_and_staff_restore(client, community, chair, member, staff, make_post):
     post = make_post(title="Regrettable")
     client.force_login(chair)
-    client.post(reverse("post_moderate", args=[post.pk]), {"action": "delete"})
+    client.post(reverse("post_delete", args=[post.pk]))
     client.force_login(member)
     assert client.get(post.get_absolute_url()).status_code == 404
     assert (
@@ -164,3 +197,17 @@ def test_tags_are_normalised_and_suggested(client, community, chair, make_post):
     assert '<option value="drug courts">' in page
     tag_page = client.get(reverse("tag_detail", args=["drug-courts"])).content.decode()
     assert "A thread" in tag_page
+
+
+def test_move_is_offered_only_where_there_is_somewhere_to_move(client, community, chair,
+                                                               make_post):  # fmt: skip
+    post = make_post()
+    move_url = reverse("post_move", args=[post.pk])
+    client.force_login(chair)  # leads this community only
+    assert f'href="{move_url}"' not in client.get(post.get_absolute_url()).content.decode()
+    page = client.get(move_url).content.decode()
+    assert "there is nowhere to move it" in page and 'name="target"' not in page
+    led = CommunityFactory(name="Led Elsewhere")
+    led.memberships.model.objects.create(user=chair, community=led, role="secretary")
+    assert f'href="{move_url}"' in client.get(post.get_absolute_url()).content.decode()
+    assert "Led Elsewhere" in client.get(move_url).content.decode()

@@ -103,3 +103,59 @@ def test_attendance_cannot_be_recorded_before_the_event(client, chair, community
         reverse("event_attendance", args=[event.pk]), {"attended": []}, follow=True
     )
     assert "once the event has started" in response.content.decode()
+
+
+def test_a_past_event_shows_what_was_and_refuses_what_no_longer_fits(
+    client, community, chair, make_event
+):
+    event = make_event(capacity=2, needs_approval=False)
+    ana = make_member(community, display_name="Ana Attended")
+    ben = make_member(community, display_name="Ben Absent")
+    late = make_member(community, display_name="Lee Late")
+    for person in (ana, ben):
+        registration_create(actor=person, event=event)
+    Registration.objects.create(event=event, user=late, status="pending")
+    _start_in(event, -timedelta(days=2))
+    Registration.objects.filter(user=ana).update(attended=True)
+    url = event.get_absolute_url()
+    edit, cancel = reverse("event_edit", args=[event.pk]), reverse("event_cancel", args=[event.pk])
+
+    client.force_login(ben)
+    page = client.get(url).content.decode()
+    assert "You were registered." in page
+    for gone in ("Cancel my registration", "Join the waiting list", ">Register<", "Places"):
+        assert gone not in page
+    response = client.post(reverse("event_unregister", args=[event.pk]), follow=True)
+    assert "This event is over: your registration stays on record." in response.content.decode()
+    assert Registration.objects.get(user=ben).status == "confirmed"
+
+    client.force_login(ana)
+    page = client.get(url).content.decode()
+    assert "You attended." in page and "Certificate of attendance" in page
+
+    client.force_login(make_member(community))  # never registered
+    page = client.get(url).content.decode()
+    assert "This event has already taken place." in page and ">Register<" not in page
+    client.logout()
+    assert "Log in to register" not in client.get(url).content.decode()
+
+    client.force_login(chair)
+    page = client.get(url).content.decode()
+    assert "Registrations and attendance" in page and "Add material or recording" in page
+    assert "2 registered, 1 marked as attended" in page
+    assert f'href="{edit}"' not in page and f'href="{cancel}"' not in page
+    for refused in (client.get(edit), client.get(cancel), client.post(cancel, {"reason": "x"})):
+        assert refused.status_code == 403
+        assert "This event is over: it can no longer be changed or cancelled." in (
+            refused.content.decode().replace("&#x27;", "'")
+        )
+    event.refresh_from_db()
+    assert not event.is_cancelled and event.sequence == 0
+    registrations = client.get(reverse("event_registrations", args=[event.pk])).content.decode()
+    assert "Approve" not in registrations
+    pending = Registration.objects.get(user=late)
+    response = client.post(
+        reverse("registration_decide", args=[event.pk, pending.pk]), {"approve": "1"}, follow=True
+    )
+    assert "registrations can no longer be decided" in response.content.decode()
+    assert Registration.objects.get(user=late).status == "pending"

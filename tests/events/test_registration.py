@@ -148,3 +148,40 @@ def _edit_data(event, **changes):
     }
     data.update(changes)
     return data
+
+
+def test_registering_after_accepting_a_new_code_returns_to_the_event(
+    client, on_commit, community, staff, make_event
+):
+    from practica.accounts.services import conduct_publish
+
+    event = make_event()
+    person = make_member(community)
+    client.force_login(person)
+    with on_commit():
+        conduct_publish(actor=staff, body="Version two.")
+    response = client.post(reverse("event_register", args=[event.pk]))
+    accepted = client.post(response["Location"], {"accept": "on", "next": event.get_absolute_url()})
+    assert accepted["Location"] == event.get_absolute_url()  # not the POST-only address
+    assert client.get(accepted["Location"]).status_code == 200
+
+
+def test_two_leaders_editing_an_event(community, chair, make_event):
+    """The second save is refused with both versions shown (as for posts)."""
+    from html import unescape
+
+    from tests.discussions.test_edit_conflicts import _as, _conflict_section, _version
+
+    event = make_event(title="Webinar")
+    vice = make_member(community, role="vice_chair")
+    url = reverse("event_edit", args=[event.pk])
+    first, second = _as(chair), _as(vice)
+    v = _version(first.get(url))
+    assert (
+        first.post(url, _edit_data(event, title="Webinar: new time", version=v)).status_code == 302
+    )
+    refused = second.post(url, _edit_data(event, description="A longer agenda", version=v))
+    assert refused.status_code == 200
+    assert "A longer agenda</textarea>" in unescape(refused.content.decode())
+    assert "Webinar: new time" in _conflict_section(refused)
+    assert Event.objects.get().title == "Webinar: new time"

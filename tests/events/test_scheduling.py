@@ -130,6 +130,12 @@ def test_changes_and_cancellation_are_emailed_to_everyone_registered(
     assert "Speaker ill" in mail.outbox[0].body
     event.refresh_from_db()
     assert event.is_cancelled and event.sequence == 2
+    # A cancelled event no longer offers its registration state, nor Edit/Cancel.
+    assert "Edit</a>" not in client.get(event.get_absolute_url()).content.decode()
+    assert client.get(reverse("event_edit", args=[event.pk])).status_code == 403
+    client.force_login(people[0])
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Cancel my registration" not in page and "<strong>Registered</strong>" not in page
 
 
 def test_times_show_in_the_reader_s_zone_beside_the_event_s(client, community, make_event):
@@ -140,10 +146,14 @@ def test_times_show_in_the_reader_s_zone_beside_the_event_s(client, community, m
     local = event.starts_at.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York"))
     assert f"{local:%H}:00" in page and "America/New_York" in page
     assert "14:00 Europe/Paris" in page
-    # Without a profile zone, the browser's (sent by tz.js as a cookie) is used.
+    # Without a profile zone, the browser's (sent by tz.js as a cookie) is used, in the
+    # form the script writes it (percent-encoded) and in the raw form.
     client.logout()
-    client.cookies["tz"] = "Asia/Tokyo"
-    assert "Asia/Tokyo" in client.get(event.get_absolute_url()).content.decode()
+    for cookie in ("Asia%2FTokyo", "Asia/Tokyo"):
+        client.cookies["tz"] = cookie
+        page = client.get(event.get_absolute_url()).content.decode()
+        tokyo = event.starts_at.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
+        assert f", {tokyo:%H:%M}</time>" in page and "(Asia/Tokyo;" in page
 
 
 def test_lists_filter_by_community_kind_and_month(client, community, make_event):

@@ -135,7 +135,7 @@ GIF_WITH_SCRIPT = (
             {},
             "named .pdf but its content",
         ),
-        (lambda: _file("photo.gif", GIF_WITH_SCRIPT, "image/gif"), {}, "markup or script"),
+        (lambda: _file("photo.gif", GIF_WITH_SCRIPT, "image/gif"), {}, "not really an image"),
         (lambda: _file("notes.txt", b"<html><body onload=x>", "text/plain"), {}, "HTML or script"),
         (lambda: _file("empty.pdf", b""), {}, "The submitted file is empty."),
         (
@@ -184,7 +184,7 @@ def test_files_get_server_names_and_safe_download_headers(client, community, mem
         assert version.original_name.rsplit(".", 1)[0] not in version.file.name
     pdf = client.get(versions["Plan.pdf"].get_download_url())
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf["Content-Disposition"].startswith("inline")
+    assert pdf["Content-Disposition"].startswith("attachment")
     assert pdf["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in pdf["Content-Security-Policy"]
     docx = client.get(versions["Notes.docx"].get_download_url())
@@ -218,8 +218,13 @@ def test_leaders_retire_move_and_delete(client, community, chair, member, make_r
     client.force_login(chair)
     assert "Retired" in client.get(resource.get_absolute_url()).content.decode()
     client.post(reverse("resource_manage", args=[resource.pk]), {"action": "unretire"})
+    # Leading no other community, the chair is not offered a move to nowhere.
+    move_url = reverse("resource_move", args=[resource.pk])
+    assert f'href="{move_url}"' not in client.get(resource.get_absolute_url()).content.decode()
+    assert "there is nowhere to move it" in client.get(move_url).content.decode()
     other = CommunityFactory()
     other.memberships.create(user=chair, role="chair")
+    assert f'href="{move_url}"' in client.get(resource.get_absolute_url()).content.decode()
     client.post(reverse("resource_move", args=[resource.pk]), {"target": other.pk})
     resource.refresh_from_db()
     assert resource.community == other
@@ -293,3 +298,28 @@ def test_file_names_lose_path_parts_and_control_characters(client, community, me
     assert ResourceVersion.objects.get().original_name == "badname.pdf"  # cleaned on arrival
     with pytest.raises(ServiceError, match="control characters"):  # and refused if one slips by
         check_upload(_file("bad\x07name.pdf"))
+
+
+def test_a_refused_or_interrupted_comment_comes_back_in_the_comment_box(
+    client, on_commit, community, member, staff, make_resource
+):
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    from practica.accounts.services import conduct_publish
+
+    resource = make_resource()
+    client.force_login(member)
+    url = reverse("resource_comment", args=[resource.pk])
+    too_long = "Useful, and " + "x" * 20_000
+    response = client.post(url, {"body": too_long}, follow=True)
+    page = unescape(response.content.decode())
+    assert "at most 20000 characters" in page
+    assert f"{too_long}</textarea>" in page
+    with on_commit():
+        conduct_publish(actor=staff, body="Version two.")
+    response = client.post(url, {"body": "Used it in our court."})
+    client.post(reverse("conduct"), {"accept": "on"})
+    back = client.get(parse_qs(urlsplit(response["Location"]).query)["next"][0])
+    assert back.wsgi_request.path == resource.get_absolute_url()
+    assert "Used it in our court.</textarea>" in back.content.decode()

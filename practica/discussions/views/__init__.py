@@ -1,20 +1,8 @@
+from .comments import answer_accept, comment_create, comment_delete, comment_edit, comment_react
 from .lists import archive_month, archives, community_posts, home, post_list, tag_detail, tag_list
+from .moderation import post_delete, post_moderate, post_move, post_reopen, summary_create
 from .review import community_review, community_summaries, my_posts, post_review
-from .threads import (
-    answer_accept,
-    comment_create,
-    comment_delete,
-    comment_edit,
-    comment_react,
-    post_create,
-    post_detail,
-    post_edit,
-    post_history,
-    post_moderate,
-    post_move,
-    post_reopen,
-    summary_create,
-)
+from .threads import post_create, post_detail, post_edit, post_history
 
 __all__ = [
     "answer_accept",
@@ -30,6 +18,7 @@ __all__ = [
     "home",
     "my_posts",
     "post_create",
+    "post_delete",
     "post_detail",
     "post_edit",
     "post_history",

@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 
 from practica.communities import selectors as community_selectors
 from practica.communities.permissions import check_see_content, community_abilities
+from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.http import paginate
+from practica.core.versioning import EditConflict, show_conflict
 
 from .. import selectors, services
 from ..forms import ReviewForm
@@ -41,9 +43,15 @@ def post_review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This post is not waiting for review."))
         return redirect(post)
     form = ReviewForm(
-        request.POST or None,
-        initial={"title": post.title, "body": post.body, "open_days": post.community.featured_days},
+        form_data(request),
+        initial={
+            "title": post.title,
+            "body": post.body,
+            "open_days": post.community.featured_days,
+            "version": post.version,
+        },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -54,6 +62,7 @@ def post_review(request: HttpRequest, pk: int) -> HttpResponse:
                     title=data["title"],
                     body=data["body"],
                     open_days=data.get("open_days"),
+                    version=data["version"],
                 )
                 messages.success(request, _("Published; the author has been told."))
                 return redirect(post)
@@ -64,12 +73,20 @@ def post_review(request: HttpRequest, pk: int) -> HttpResponse:
                 services.post_decline(actor=request.user, post=post, reason=data["note"])
                 messages.success(request, _("Declined; the author has been told why."))
             return redirect("community_review", slug=post.community.slug)
+        except EditConflict as error:
+            show_conflict(form, error)
+            conflict = [(_("Title"), error.current.title), (_("Text"), error.current.body)]
         except ServiceError as error:
             form.add_error(None, error.message)
     return render(
         request,
         "discussions/post_review.html",
-        {"post": post, "form": form, "is_featured": post.kind == PostKind.FEATURED},
+        {
+            "post": post,
+            "form": form,
+            "is_featured": post.kind == PostKind.FEATURED,
+            "conflict": conflict,
+        },
     )
 
 

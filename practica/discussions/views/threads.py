@@ -1,37 +1,32 @@
-"""A thread: the post, its comments, and what members and leaders do to them."""
+"""A thread: reading it, starting one, editing the post and its history."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
+from practica.core import drafts
+from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
-from practica.core.http import report
 from practica.core.pagecache import expires_at, shared_page
+from practica.core.versioning import EditConflict, show_conflict
 
 from .. import selectors, services
 from ..forms import (
-    CommentEditForm,
     CommentForm,
     EditPostForm,
-    MoveForm,
     PostForm,
-    ReopenForm,
-    SummaryForm,
 )
 from ..models import Comment, PostKind, PostStatus, ReactionKind
 from ..permissions import (
     CommentRights,
     can_accept_answer,
-    can_delete_comment,
-    can_edit_comment,
     can_edit_post,
     can_feature_on_home,
     can_moderate,
@@ -39,7 +34,6 @@ from ..permissions import (
     can_restore,
     can_see_history,
     check_edit_post,
-    check_moderate,
     check_post_in,
     check_see_history,
     comment_blocker,
@@ -103,18 +97,23 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     comments = selectors.thread_comments(post=post, user=user) if post.is_published else []
     by_id = {c.pk: c for c in comments}
     initial: dict[str, Any] = {}
-    reply_to = by_id.get(_int(request.GET.get("reply")))
+    reply_to = by_id.get(int_or_zero(request.GET.get("reply")))
     if reply_to is not None and not reply_to.is_deleted:
         initial["parent"] = reply_to.pk
-    quote = by_id.get(_int(request.GET.get("quote")))
+    quote = by_id.get(int_or_zero(request.GET.get("quote")))
     if quote is not None and not quote.is_deleted:
         initial["body"] = _quote(quote)
         initial.setdefault("parent", quote.pk)
+    # A comment stopped on its way (signed out, a new code of conduct…) comes back here.
+    draft = drafts.take(request, action=reverse("comment_create", args=[post.pk]))
+    if draft is not None:
+        reply_to = by_id.get(int_or_zero(draft.get("parent"))) or reply_to
     blocker = comment_blocker(user, post)
     if post.is_published:
         services.post_mark_read(user=user, post=post)
     rows = _thread_rows(comments, user)
     can_accept = can_accept_answer(user, post)
+    moderate = can_moderate(user, post)
     return render(
         request,
         "discussions/post_detail.html",
@@ -126,13 +125,18 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "can_react": any(row["can_react"] for row in rows),
             "accepted": by_id.get(post.accepted_answer_id or 0),
-            "form": CommentForm(initial=initial),
+            "form": CommentForm(draft, initial=initial),
             "reply_to": reply_to,
             "comment_blocked": COMMENT_BLOCKED.get(blocker or "") if blocker else None,
             "can_comment": blocker is None,
             "write_blocked": blocker in ("profile", "conduct"),
             "can_edit": can_edit_post(user, post),
-            "can_moderate": can_moderate(user, post),
+            "can_moderate": moderate,
+            # Move only where there is somewhere to move it: another community they lead.
+            "can_move": moderate
+            and community_selectors.communities_led_by(
+                user=user, exclude_pk=post.community_id
+            ).exists(),
             "can_feature": can_feature_on_home(user),
             "can_restore": can_restore(user),
             "can_history": can_see_history(user, post) and post.revisions.exists(),
@@ -141,7 +145,8 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _int(value: str | None) -> int:
+def int_or_zero(value: str | None) -> int:
+    """An id from a query string or form field; 0 for anything that is not a number."""
     try:
         return int(value or 0)
     except ValueError:
@@ -154,7 +159,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
     check_post_in(request.user, community)
     can_feature = can_publish_featured(request.user, community)
     initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION}
-    form = PostForm(request.POST or None, can_feature=can_feature, initial=initial)
+    form = PostForm(form_data(request), can_feature=can_feature, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -185,7 +190,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "community": community,
             "form": form,
-            "suggestions": selectors.tag_suggestions(),
+            "suggestions": selectors.tag_suggestions(user=request.user),
             "can_feature": can_feature,
         },
     )
@@ -197,11 +202,12 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     check_edit_post(request.user, post)
     tags = ", ".join(t.name for t in post.tags.all())
     form = EditPostForm(
-        request.POST or None,
+        form_data(request),
         can_feature=False,
         include_kind=False,
-        initial={"title": post.title, "body": post.body, "tags": tags},
+        initial={"title": post.title, "body": post.body, "tags": tags, "version": post.version},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -212,7 +218,16 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 body=data["body"],
                 tags=data["tags"],
                 reason=data["reason"],
+                version=data["version"],
             )
+        except EditConflict as error:
+            show_conflict(form, error)
+            saved = error.current
+            conflict = [
+                (_("Title"), saved.title),
+                (_("Text"), saved.body),
+                (_("Tags"), ", ".join(t.name for t in saved.tags.all())),
+            ]
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -221,7 +236,12 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "discussions/post_edit.html",
-        {"post": post, "form": form, "suggestions": selectors.tag_suggestions()},
+        {
+            "post": post,
+            "form": form,
+            "suggestions": selectors.tag_suggestions(user=request.user),
+            "conflict": conflict,
+        },
     )
 
 
@@ -231,178 +251,3 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
     check_see_history(request.user, post)
     revisions = post.revisions.select_related("editor")
     return render(request, "discussions/post_history.html", {"post": post, "revisions": revisions})
-
-
-@login_required
-@require_POST
-def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    action = request.POST.get("action", "")
-    done = {
-        "pin": _("Pinned to the top of the community."),
-        "unpin": _("Unpinned."),
-        "lock": _("Locked: no new comments."),
-        "unlock": _("Unlocked."),
-        "delete": _("Deleted. Staff can restore it."),
-        "restore": _("Restored."),
-        "feature": _("Featured on the home page."),
-        "unfeature": _("No longer featured on the home page."),
-    }
-    report(
-        request,
-        lambda: services.post_moderate(actor=request.user, post=post, action=action),
-        done.get(action, _("Done.")),
-    )
-    if action == "delete" and not can_restore(request.user):
-        return redirect("community_posts", slug=post.community.slug)
-    return redirect(post)
-
-
-@login_required
-@require_POST
-def post_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    check_moderate(request.user, post)
-    form = ReopenForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose between 1 and 365 days."))
-    else:
-        services.post_reopen(actor=request.user, post=post, days=form.cleaned_data["days"])
-        messages.success(request, _("The thread is open again."))
-    return redirect(post)
-
-
-@login_required
-def post_move(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    check_moderate(request.user, post)
-    targets = community_selectors.communities_led_by(
-        user=request.user, exclude_pk=post.community_id
-    )
-    form = MoveForm(request.POST or None, targets=targets)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.post_move(actor=request.user, post=post, target=form.cleaned_data["target"])
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request, _("Moved to %(name)s.") % {"name": form.cleaned_data["target"]}
-            )
-            return redirect(post)
-    return render(request, "discussions/post_move.html", {"post": post, "form": form})
-
-
-@write_gate()
-def summary_create(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    check_moderate(request.user, post)
-    form = SummaryForm(
-        request.POST or None, initial={"title": _("Summary: %(title)s") % {"title": post.title}}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.summary_create(actor=request.user, thread=post, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The summary is published and the thread is closed."))
-            return redirect(post)
-    return render(request, "discussions/summary_form.html", {"post": post, "form": form})
-
-
-@write_gate()
-@require_POST
-def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    form = CommentForm(request.POST)
-    parent = None
-    if form.is_valid():
-        parent_id = form.cleaned_data.get("parent")
-        if parent_id:
-            parent = Comment.objects.filter(pk=parent_id).first()
-            if parent is None:
-                form.add_error(None, _("The comment you replied to no longer exists."))
-        if not form.errors:
-            try:
-                comment = services.comment_create(
-                    actor=request.user, post=post, body=form.cleaned_data["body"], parent=parent
-                )
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Your comment is posted."))
-                return redirect(comment.get_absolute_url())
-    # Show the thread again with the person's text and the reason it was refused.
-    return render(
-        request,
-        "discussions/comment_refused.html",
-        {"post": post, "form": form, "reply_to": parent},
-        status=400,
-    )
-
-
-@write_gate()
-def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _access_comment(request, pk)
-    if not can_edit_comment(request.user, comment):
-        raise PermissionDenied
-    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_edit(
-                actor=request.user, comment=comment, body=form.cleaned_data["body"]
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your comment is updated."))
-            return redirect(comment.get_absolute_url())
-    return render(request, "discussions/comment_edit.html", {"comment": comment, "form": form})
-
-
-@login_required
-def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _access_comment(request, pk)
-    if not can_delete_comment(request.user, comment):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.comment_delete(
-            actor=request.user, comment=comment, reason=request.POST.get("reason", "")[:300]
-        )
-        messages.success(request, _("The comment was removed; its replies stay in place."))
-        return redirect(comment.get_absolute_url())
-    return render(request, "discussions/comment_delete.html", {"comment": comment})
-
-
-@login_required
-@require_POST
-def comment_react(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _access_comment(request, pk)
-    try:
-        services.reaction_toggle(
-            actor=request.user, comment=comment, kind=request.POST.get("kind", "")
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    return redirect(comment.get_absolute_url())
-
-
-@login_required
-@require_POST
-def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    post = selectors.access_post(user=request.user, pk=pk)
-    comment_id = _int(request.POST.get("comment"))
-    comment = Comment.objects.filter(pk=comment_id).first() if comment_id else None
-    report(
-        request,
-        lambda: services.answer_accept(actor=request.user, post=post, comment=comment),
-        _("Marked as the accepted answer.") if comment else _("Answer unmarked."),
-    )
-    return redirect(post)
-
-
-def _access_comment(request: HttpRequest, pk: int) -> Comment:
-    comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk)
-    selectors.access_post(user=request.user, pk=comment.post_id)  # 404 if the post is hidden
-    return comment

@@ -1,0 +1,191 @@
+"""Starting and editing posts (with their revision history)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from practica.accounts.models import User
+from practica.accounts.permissions import check_can_write
+from practica.communities.models import Community
+from practica.communities.notify import notify_about
+from practica.communities.permissions import can_lead
+from practica.communities.selectors import leader_ids
+from practica.core.audit import audit_record
+from practica.core.errors import ServiceError
+from practica.core.versioning import check_version
+
+from ..models import (
+    Post,
+    PostKind,
+    PostRevision,
+    PostStatus,
+)
+from ..permissions import (
+    can_publish_featured,
+    check_edit_post,
+    check_post_in,
+)
+from .text import (
+    author_snapshot,
+    check_new_account_limits,
+    check_text,
+    notify_mentions,
+    render,
+    tags_for,
+    tags_parse,
+)
+
+
+@transaction.atomic
+def post_create(
+    *,
+    actor: User,
+    community: Community,
+    kind: str,
+    title: str,
+    body: str,
+    tags: list[str] | str = "",
+    open_days: int | None = None,
+) -> Post:
+    """Publish a post, or queue it for review.
+
+    Featured posts by members are proposals; in communities that hold new members' first
+    posts, a member's first discussion or question waits for a leader too.
+    """
+    check_post_in(actor, community)
+    check_can_write(actor)
+    if kind not in (PostKind.FEATURED, PostKind.DISCUSSION, PostKind.QUESTION):
+        raise ServiceError(_("Choose a featured post, a discussion or a question."))
+    check_text(title=title, body=body)
+    names = tags_parse(tags)
+    check_new_account_limits(actor, what="post")
+    leader = can_lead(actor, community)
+    if kind == PostKind.FEATURED:
+        held = not can_publish_featured(actor, community)
+    else:
+        held = (
+            community.hold_first_posts
+            and not leader
+            and not Post.objects.filter(
+                author=actor, community=community, status=PostStatus.PUBLISHED
+            ).exists()
+        )
+    html, mentioned = render(body)
+    now = timezone.now()
+    post = Post.objects.create(
+        community=community,
+        author=actor,
+        kind=kind,
+        title=title.strip(),
+        body=body,
+        body_html=html,
+        status=PostStatus.PENDING if held else PostStatus.PUBLISHED,
+        published_at=None if held else now,
+        last_activity_at=now,
+        open_until=(
+            now + timedelta(days=open_days or community.featured_days)
+            if kind == PostKind.FEATURED and not held
+            else None
+        ),
+        **author_snapshot(actor),
+    )
+    post.tags.set(tags_for(names))
+    if held:
+        notify_about(
+            community,
+            user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
+            kind="post.review",
+            title=_("A post waits for review in %(community)s: “%(title)s”")
+            % {"community": community.name, "title": post.title},
+            url=reverse("community_review", args=[community.slug]),
+        )
+    else:
+        notify_mentions(
+            actor=actor,
+            handles=mentioned,
+            community=community,
+            title=post.title,
+            url=post.get_absolute_url(),
+        )
+    return post
+
+
+def lock_post(post: Post) -> Post:
+    return Post.objects.select_for_update().select_related("community").get(pk=post.pk)
+
+
+def revision(post: Post, editor: User, reason: str = "") -> None:
+    PostRevision.objects.create(
+        post=post,
+        editor=editor,
+        title=post.title,
+        body=post.body,
+        tags=", ".join(post.tags.values_list("name", flat=True)),
+        reason=reason[:300],
+    )
+
+
+@transaction.atomic
+def post_edit(
+    *,
+    actor: User,
+    post: Post,
+    title: str,
+    body: str,
+    tags: list[str] | str,
+    reason: str = "",
+    version: int | None = None,
+) -> Post:
+    """Change a post, keeping the previous text in its history.
+
+    `version` is the one the editor read: `EditConflict` if someone saved since. A returned
+    post that its author edits goes back to the review queue.
+    """
+    post = lock_post(post)
+    check_edit_post(actor, post)
+    check_can_write(actor)
+    check_text(title=title, body=body)
+    names = tags_parse(tags)
+    unchanged = (
+        title.strip() == post.title
+        and body == post.body
+        and names == list(post.tags.order_by("name").values_list("name", flat=True))
+    )
+    if unchanged and post.status != PostStatus.RETURNED:
+        return post
+    check_version(post, version)
+    _old_html, before = render(post.body)
+    revision(post, actor, reason)
+    post.title = title.strip()
+    post.body = body
+    post.body_html, mentioned = render(body)
+    if post.status == PostStatus.PUBLISHED:
+        post.edited_at = timezone.now()
+    post.save()
+    post.tags.set(tags_for(names))
+    if post.status == PostStatus.RETURNED and actor.pk == post.author_id:
+        post.status = PostStatus.PENDING
+        post.save(update_fields=["status"])
+        notify_about(
+            post.community,
+            user_ids=leader_ids(community=post.community),
+            kind="post.review",
+            title=_("“%(title)s” was revised and waits for review") % {"title": post.title},
+            url=reverse("community_review", args=[post.community.slug]),
+        )
+    if actor.pk != post.author_id:
+        audit_record(
+            actor=actor, action="post.edit", target=post, scope=post.community.slug, reason=reason
+        )
+    if post.status == PostStatus.PUBLISHED:
+        notify_mentions(
+            actor=actor,
+            handles=mentioned - before,
+            community=post.community,
+            title=post.title,
+            url=post.get_absolute_url(),
+        )
+    return post

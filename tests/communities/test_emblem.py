@@ -163,3 +163,13 @@ def test_emails_about_a_community_are_headed_by_its_emblem(client, on_commit):
     images = [part for part in message.walk() if part.get_content_type() == "image/jpeg"]
     assert len(images) == 1 and images[0]["Content-ID"] == "<emblem@practica>"
     assert open_picture(images[0].get_payload(decode=True)).size == (64, 64)
+
+
+def test_the_admin_offers_no_unchecked_emblem_upload(client, staff, community):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    page = client.get(reverse("admin:communities_community_change", args=[community.pk]))
+    assert page.status_code == 200
+    assert 'name="emblem' not in page.content.decode()
+    assert 'name="colour"' in page.content.decode()

@@ -26,8 +26,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 # The same colours as <meta name="theme-color"> in base.html and the icons (make_icons).
-THEME_COLOUR = "#1f5f8b"
-BACKGROUND_COLOUR = "#f7f8fa"
+THEME_COLOUR = "#1c5a85"  # --c-accent in site.css
+BACKGROUND_COLOUR = "#f5f6f8"  # --c-bg
 
 ICONS = [
     ("icons/icon-192.png", "192x192", "any"),

@@ -267,6 +267,6 @@ def test_a_weak_password_is_refused_in_plain_words(browser):
         password2="12345678901",
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "Please correct the highlighted fields." in body
+    assert response.status_code == 200 and "There is a problem" in body
     assert "entirely numeric" in body
     assert 'value="w@example.org"' in body

@@ -121,3 +121,16 @@ def test_a_signed_in_page_is_still_private(client):
     client.force_login(UserFactory())
     response = client.get(reverse("community_list"))
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_app_colours_are_the_stylesheets(client):
+    """The installed app's title bar and splash screen use the design tokens (light scheme)."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("css/site.css")).read_text()
+    tokens = dict(re.findall(r"(--c-[a-z-]+):\s*(#[0-9a-f]{6})", css.split("}")[0]))
+    manifest = json.loads(client.get(reverse("web_manifest")).content)
+    assert manifest["theme_color"] == tokens["--c-accent"]
+    assert manifest["background_color"] == tokens["--c-bg"]

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from PIL import Image, ImageDraw
 
-BLUE = "#1f5f8b"  # --accent in site.css: white on it is 6.6:1
-GOLD = "#ffbf47"  # --focus in site.css
+BLUE = "#1c5a85"  # --c-accent in site.css: white on it is 7:1
+GOLD = "#ffdd00"  # --c-focus in site.css
 WHITE = "#ffffff"
 GRID = 512  # every coordinate below is on a 512 by 512 grid
 CORNER = 96  # rounded corners of the "any" icons; maskable ones are full squares

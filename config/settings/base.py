@@ -187,8 +187,21 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/profile/?welcome=1"  # say who you are before anything else
 
 ACCOUNT_ADAPTER = "practica.accounts.adapter.AccountAdapter"
-# The same work (hashing, one queued email) whether or not the address has an account.
-ACCOUNT_FORMS = {"signup": "practica.accounts.forms.SignupForm"}
+# Practica's words on allauth's forms (practica/accounts/account_forms.py); sign-up does
+# the same work (hashing, one queued email) whether or not the address has an account.
+ACCOUNT_FORMS = {
+    name: f"practica.accounts.account_forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "add_email": "AddEmailForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -268,6 +281,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The web app manifest and the offline page's service worker (core/installable.py).
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -6,6 +6,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from practica.core.logging import log_sign_in_failed
 from practica.notifications.services import email_message_later
@@ -14,6 +15,25 @@ from practica.notifications.services import email_message_later
 class AccountAdapter(DefaultAccountAdapter):
     """Send people who have not yet said who they are to their profile after logging in;
     queue the account emails instead of sending them while the visitor waits."""
+
+    # The library's refusals, in the words of Practica's account pages.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _(
+            "This email address and password do not match an account. Check both, or "
+            "reset your password."
+        ),
+        "too_many_login_attempts": _(
+            "Too many failed login attempts. Try again in half an hour, or reset your password."
+        ),
+        "incorrect_password": _("This is not your password. Check it and try again."),
+        "enter_current_password": _("Type your current password."),
+        "duplicate_email": _("This is already your email address."),
+        "same_as_current": _("This is already your email address."),
+        "account_inactive": _("This account is closed."),
+        "unverified_primary_email": _("Confirm this address before making it your main one."),
+        "rate_limited": _("You are going a little fast. Wait a moment, then try again."),
+    }
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         url = super().get_login_redirect_url(request)

@@ -1,9 +1,6 @@
 from typing import Any
 
-from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.contrib.auth.hashers import make_password
-from django.http import HttpRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -94,17 +91,3 @@ class PeopleFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any occupation")), *Occupation.choices],
     )
-
-
-class SignupForm(AllauthSignupForm):
-    """allauth's sign-up form, doing the same work whether or not the address is taken.
-
-    For a new address allauth hashes the password and sends a verification email; for a
-    taken one it only sends an "account already exists" email, so the answer came about
-    200 ms sooner and told who has an account. Hashing the password here too (and the
-    adapter queuing both emails the same way) makes the two paths cost the same."""
-
-    def try_save(self, request: HttpRequest) -> Any:
-        if self.account_already_exists:
-            make_password(self.cleaned_data["password1"])
-        return super().try_save(request)

@@ -28,9 +28,9 @@ def test_newcomer_signs_up_joins_proposes_and_accepts_a_new_code(page):
 
     page.goto("/accounts/signup/")
     page.get_by_label("Email").fill("nia@example.org")
-    page.get_by_label("Password:", exact=True).fill("river stone lantern 7")
-    page.get_by_label("Password (again)").fill("river stone lantern 7")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Choose a password").fill("river stone lantern 7")
+    page.get_by_label("Password again").fill("river stone lantern 7")
+    page.get_by_role("button", name="Create your account").click()
     page.wait_for_url("**/accounts/confirm-email/")
 
     link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body)
@@ -81,7 +81,7 @@ def test_chair_approves_and_declines_requests(page):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill("chair@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.goto("/communities/treatment/")
     page.get_by_role("link", name="2 requests waiting").click()
 

@@ -15,6 +15,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Static files come from the apps' folders, as under `make run` before collectstatic: a fresh
+# clone has no STATIC_ROOT, and tests fetch icons and scripts through WhiteNoise.
+WHITENOISE_USE_FINDERS = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A test database in a file, not in memory: with an in-memory database the live server's

@@ -22,6 +22,7 @@ from practica.communities.models import (
     Role,
 )
 from practica.demo import content as demo
+from practica.demo import people as demo_people
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.library import seed_library
@@ -30,13 +31,19 @@ from practica.events.models import Event
 from practica.library.models import Resource
 
 DEMO_LOGINS = [
-    ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True),
+    # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
+    # interests
+    ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True,
+     "Canada", "Ontario", "English, French", "community facilitation, events"),
     ("chair@example.org", "Chair of Drug Treatment Courts", "Judge Ruth Okonkwo",
-     "Lagos State High Court", "judge", False),
+     "Lagos State High Court", "judge", False, "Nigeria", "Lagos State", "English, Yoruba",
+     "treatment courts, incentives and sanctions, judicial education"),
     ("member@example.org", "Member of several communities", "Tomás Herrera",
-     "Legal Aid Cusco", "lawyer", False),
+     "Legal Aid Cusco", "lawyer", False, "Peru", "Cusco", "Spanish, Quechua, English",
+     "legal aid, youth justice, triage"),
     ("applicant@example.org", "Pending applicant", "Sophie Lambert",
-     "Lyon Recovery Services", "treatment", False),
+     "Lyon Recovery Services", "treatment", False, "France", "Auvergne-Rhône-Alpes",
+     "French, English", "addiction treatment, treatment courts"),
 ]  # fmt: skip
 
 
@@ -88,7 +95,9 @@ class Command(BaseCommand):
         areas = {area.slug: area for area in FocusArea.objects.all()}
 
         named = []
-        for email, _label, name, affiliation, occupation, is_staff in DEMO_LOGINS:
+        for row in DEMO_LOGINS:
+            email, _label, name, affiliation, occupation, is_staff = row[:6]
+            country, jurisdiction, languages, interests = row[6:]
             named.append(
                 User(
                     email=email,
@@ -96,41 +105,37 @@ class Command(BaseCommand):
                     display_name=name,
                     affiliation=affiliation,
                     occupation=occupation,
-                    country=rng.choice(demo.COUNTRIES),
-                    languages="English, French",
-                    interests=", ".join(rng.sample(demo.INTERESTS, 3)),
-                    bio="A demo account for trying Practica.",
+                    country=country,
+                    jurisdiction=jurisdiction,
+                    languages=languages,
+                    interests=interests,
+                    bio=demo_people.bio(rng, occupation, affiliation, interests),
                     is_staff=is_staff,
                     is_superuser=is_staff,
                     accepted_conduct_version=conduct.version,
                 )
             )
-        occupations = [o for o in Occupation.values]
-        people = []
-        for i in range(64):
-            first = demo.FIRST_NAMES[i % len(demo.FIRST_NAMES)]
-            last = demo.LAST_NAMES[(i * 7) % len(demo.LAST_NAMES)]
-            occupation = occupations[i % len(occupations)]
-            place = rng.choice(demo.PLACES)
-            people.append(
-                User(
-                    email=f"member{i + 1:02d}@example.org",
-                    password=password,
-                    display_name=f"{first} {last}",
-                    affiliation=rng.choice(demo.AFFILIATIONS[occupation]).format(
-                        place=place, last=last
-                    ),
-                    occupation=occupation,
-                    country=rng.choice(demo.COUNTRIES),
-                    jurisdiction=place,
-                    languages=", ".join(rng.sample(demo.LANGUAGES, rng.randint(1, 3))),
-                    interests=", ".join(rng.sample(demo.INTERESTS, rng.randint(1, 4))),
-                    accepted_conduct_version=conduct.version,
-                )
+        people = [
+            User(
+                email=f"member{i + 1:02d}@example.org",
+                password=password,
+                display_name=name,
+                handle=handle or None,
+                affiliation=affiliation,
+                occupation=occupation,
+                country=country,
+                jurisdiction=jurisdiction,
+                languages=languages,
+                interests=interests,
+                bio=demo_people.bio(rng, occupation, affiliation, interests),
+                accepted_conduct_version=conduct.version,
             )
+            for i, (name, occupation, affiliation, country, jurisdiction, languages, interests,
+                    handle) in enumerate(demo_people.PEOPLE)
+        ]  # fmt: skip
         taken: set[str] = set()
         for person in named + people:
-            person.handle = handle_for(person.display_name, taken)
+            person.handle = handle_for(person.handle or person.display_name, taken)
             taken.add(person.handle)
             # Established members, not brand-new accounts held by the new-account limits.
             person.date_joined = timezone.now() - timezone.timedelta(days=rng.randint(40, 900))

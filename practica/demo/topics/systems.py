@@ -1,0 +1,494 @@
+"""Court administration, data, judges, reform leaders, litigation and plain language."""
+
+from . import Topic
+
+COURT_MANAGEMENT = Topic(
+    tags=("caseflow", "performance measures", "remote hearings", "court users", "staffing"),
+    featured=(
+        (
+            "Remote hearings three years on: which to keep",
+            "Video hearings spread in a hurry. Now that the dust has settled, which hearing "
+            "types does your court keep remote, which went back to the courtroom, and what "
+            "decided it?",
+            "",
+        ),
+        (
+            "Reducing adjournments without rushing parties",
+            "Adjournments are the largest source of delay in most of our registries. What "
+            "worked to cut them without pushing unprepared parties forward?",
+            "What worked for members:\n\n1. A readiness call a week before the hearing.\n"
+            "2. Publishing adjournment rates by list, without names.\n3. A firm date policy "
+            "agreed with the bar, with clear exceptions.",
+        ),
+    ),
+    discussions=(
+        (
+            "Court user surveys people complete",
+            "Our paper survey gets a three per cent response. How do you hear from court users?",
+        ),
+        (
+            "Retaining registry staff",
+            "We lose trained clerks to other government jobs within two years. What has helped "
+            "keep them?",
+        ),
+        (
+            "Signage and wayfinding",
+            "People get lost in our courthouse. Has anyone redesigned signs with court users?",
+        ),
+    ),
+    questions=(
+        (
+            "Which performance measures do you report to the public?",
+            "We are choosing five measures for an annual report.",
+            "We publish time to disposition, clearance rate, age of pending cases, trial date "
+            "certainty and a court user satisfaction score. The trial date certainty figure "
+            "got the most attention from the bar and changed behaviour fastest.",
+        ),
+        (
+            "Has anyone moved small claims fully online?",
+            "We would like to hear what went wrong as well as what worked.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a shared dashboard of caseflow measures",
+            "I would like to compare five measures across the courts in this community.",
+        ),
+        (
+            "Proposed: a checklist for opening a new courthouse",
+            "What we wish we had known before moving.",
+        ),
+    ),
+    points=(
+        "We kept remote hearings for procedural appearances and brought back trials.",
+        "A readiness call by the registry a week ahead cut our adjournments by a quarter.",
+        "Our clerks asked for a career path more than for higher pay.",
+        "Signs written with court users replaced the legal terms with plain ones.",
+        "The QR code survey at the exit gets ten times the responses of paper.",
+        "We publish adjournment rates by list; nobody wanted to be at the top.",
+        "Interpreters booked remotely saved us two weeks on average.",
+        "Every new clerk shadows a senior clerk for a month.",
+        "Our remote hearing room for self-represented people has a staff member nearby.",
+        "Trial date certainty rose from 60 to 85 per cent after the firm date policy.",
+    ),
+    asks=(
+        "Who decides whether a hearing is remote in your court, the judge or the registry?",
+        "How do you measure court user satisfaction?",
+        "Do you publish your figures by courthouse?",
+        "How long does it take to train a new clerk where you are?",
+    ),
+)
+
+JUSTICE_DATA = Topic(
+    tags=(
+        "evaluation",
+        "outcome measures",
+        "data sharing",
+        "quasi-experimental designs",
+        "dashboards",
+    ),
+    featured=(
+        (
+            "Outcomes beyond re-offending",
+            "Re-arrest and reconviction dominate evaluations. Which other outcomes do you "
+            "measure (housing, employment, health, family), and how do you collect them "
+            "without burdening staff or participants?",
+            "",
+        ),
+        (
+            "Evaluating small programmes without a control group",
+            "Most programmes in this community serve a few dozen people a year. Which designs "
+            "gave you credible answers at that size?",
+            "The designs members recommended:\n\n1. Comparison with people eligible but not "
+            "referred, matched on a few variables.\n2. Interrupted time series when the "
+            "programme starts on a known date.\n3. Honest reporting of uncertainty, in words "
+            "as well as numbers.",
+        ),
+    ),
+    discussions=(
+        (
+            "Data sharing agreements with health partners",
+            "Which clauses took longest to agree, and why?",
+        ),
+        (
+            "Dashboards that leaders read",
+            "We built a dashboard nobody opens. What made yours useful?",
+        ),
+        (
+            "Involving participants in evaluation design",
+            "Has anyone asked participants what success means before choosing the measures?",
+        ),
+    ),
+    questions=(
+        (
+            "Is there a standard set of outcome measures for treatment courts?",
+            "We would like our figures to be comparable with others.",
+            "There is no single standard, but several national bodies publish core sets. We "
+            "adopted one of those and added two measures of our own on housing and "
+            "employment. The workbook in the library maps them side by side.",
+        ),
+        (
+            "How do you link court and health data without identifying people?",
+            "Our ethics board asks for a linkage method that keeps identities separate.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a clinic on reading evaluation reports",
+            "A session for practitioners who commission evaluations but do not run them.",
+        ),
+        (
+            "Proposed: shared definitions of 'completion' and 'retention'",
+            "Our courts use these words differently.",
+        ),
+    ),
+    points=(
+        "We measure housing at entry, at exit and twelve months later; monthly was not realistic.",
+        "Our data sharing agreement took fourteen months, most of it on retention periods.",
+        "The dashboard became useful when we cut it to four numbers and a sentence each.",
+        "Participants told us that 'getting my children back' was the outcome they cared about.",
+        "Interrupted time series worked for us because the programme started on a clear date.",
+        "A trusted third party does our data linkage; neither side sees the other's identities.",
+        "Definitions of 'completion' differed so much between courts that comparison was "
+        "meaningless.",
+        "We report confidence intervals and a plain sentence about what they mean.",
+        "Staff stopped resisting data entry once they saw the monthly report themselves.",
+        "Small samples are not an excuse to skip evaluation, only to be modest about it.",
+    ),
+    asks=(
+        "Which outcome would you add if you could measure only one more?",
+        "Who owns the linked data set in your arrangement?",
+        "How do you present uncertain results to funders?",
+        "Have you published a null result, and how was it received?",
+    ),
+)
+
+JUDGES_ROUNDTABLE = Topic(
+    tags=(
+        "judicial wellbeing",
+        "courtroom management",
+        "judicial ethics",
+        "self-represented litigants",
+        "leading reform",
+    ),
+    featured=(
+        (
+            "Vicarious trauma on the bench",
+            "Judges hear the worst of what people do to each other, often every day. What "
+            "helps you carry it, and what should our courts offer that they do not?",
+            "",
+        ),
+        (
+            "Self-represented litigants: fair help from the bench",
+            "How far may a judge go in explaining procedure to an unrepresented party without "
+            "appearing to take sides?",
+            "What colleagues shared:\n\n1. Explain the process to both parties at the start, "
+            "in the same words.\n2. Ask open questions; never suggest an argument.\n3. Written "
+            "information handed to everyone avoids the appearance of favour.",
+        ),
+    ),
+    discussions=(
+        (
+            "Speaking to the person, not only to counsel",
+            "How do you address the accused directly while respecting counsel's role?",
+        ),
+        (
+            "Judges leading reform: where are the limits?",
+            "Chairing a reform committee is welcome; lobbying is not. Where do you draw the line?",
+        ),
+        (
+            "Managing a long list without losing people",
+            "Eighty matters on a morning list: how do you keep each appearance human?",
+        ),
+    ),
+    questions=(
+        (
+            "May a judge attend a treatment court's graduation outside court hours?",
+            "A colleague asked whether attending a graduation in a community hall raises "
+            "concerns about impartiality.",
+            "The advice I received from our ethics committee was that attending is fine if the "
+            "judge sits on the treatment court, speaks only about the programme, and does not "
+            "attend social events with participants afterwards.",
+        ),
+        (
+            "Is there peer support for judges after a traumatic trial?",
+            "Our court has an employee assistance line, but judges rarely use it.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a roundtable on writing reasons for unrepresented parties",
+            "Short reasons in plain language, and what appeal courts say about them.",
+        ),
+        (
+            "Proposed: mentoring for newly appointed judges",
+            "How courts pair new judges with experienced colleagues.",
+        ),
+    ),
+    points=(
+        "Our court now offers a confidential debrief with a psychologist after long trials.",
+        "I explain the steps of the hearing to both parties at the start, every time.",
+        "Speaking to the accused directly has never caused a problem with counsel for me.",
+        "I keep a written checklist for self-represented parties, handed to both sides.",
+        "Chairing a committee is fine; speaking for a policy in the press is not.",
+        "The first ten seconds of an appearance set the tone; I use the person's name.",
+        "Peer support among judges works better than an external line in my experience.",
+        "I take a short walk at the lunch break after a difficult morning; it matters.",
+        "New judges in our court sit with a mentor for the first three months.",
+        "Plain reasons reduced appeals from unrepresented parties in our division.",
+    ),
+    asks=(
+        "Does your court offer debriefs after difficult trials?",
+        "How do you handle a party who keeps interrupting?",
+        "Have you ever declined to join a reform committee, and why?",
+        "How do you keep a long list moving without rushing people?",
+    ),
+)
+
+REFORM_LEADERSHIP_CIRCLE = Topic(
+    tags=(
+        "coalitions",
+        "sequencing reform",
+        "sustainability",
+        "donor relations",
+        "political transitions",
+    ),
+    featured=(
+        (
+            "Keeping reforms alive after the project ends",
+            "Too many reforms fade when external funding stops. What did you build into your "
+            "programme from the start so that it would outlast the project?",
+            "",
+        ),
+        (
+            "Coalitions that survive an election",
+            "A change of minister can undo years of work. How have you built support that "
+            "survived a change of government?",
+            "The circle's conclusions:\n\n1. Anchor the reform in the judiciary and the bar, not "
+            "only in the ministry.\n2. Publish results early and often.\n3. Brief the "
+            "opposition as carefully as the government.",
+        ),
+    ),
+    discussions=(
+        (
+            "Sequencing: quick wins or hard reforms first?",
+            "Do early visible wins buy support for difficult reforms, or use up goodwill?",
+        ),
+        (
+            "Donors who want different things",
+            "Three donors, three reporting frameworks. How do you keep one programme coherent?",
+        ),
+        (
+            "Handing over to national leadership",
+            "What does a good handover from an international team look like?",
+        ),
+    ),
+    questions=(
+        (
+            "How do you budget for maintenance of justice IT systems after a project?",
+            "Our case management system was donated; its maintenance was not.",
+            "We negotiated a rising share of maintenance costs into the ministry's budget over "
+            "three years, starting in the project's second year. It only worked because the "
+            "finance ministry was in the steering committee from the start.",
+        ),
+        (
+            "Has anyone published a reform's failures openly?",
+            "We are considering a frank lessons report and worry about the reaction.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a closed session on reforms that failed",
+            "An off-the-record discussion of what went wrong and why.",
+        ),
+        (
+            "Proposed: a template for a reform's exit plan",
+            "What an exit plan should contain, from day one.",
+        ),
+    ),
+    points=(
+        "We put the finance ministry on the steering committee from the first month.",
+        "Quick wins helped us, but only the ones the public could actually see.",
+        "Our reform survived the election because the chief justice owned it.",
+        "A single reporting framework agreed among donors saved us a full-time post.",
+        "We briefed the opposition's justice spokesperson every quarter.",
+        "National staff led every public presentation from the second year.",
+        "The exit plan was written in year one and revised every year.",
+        "Publishing our failures built more trust with the bar than our successes did.",
+        "Reforms that changed daily routines lasted; new institutions often did not.",
+        "We measured sustainability by what the budget paid for, not by what was promised.",
+    ),
+    asks=(
+        "Who in your country owns the reform after the project closes?",
+        "How did you persuade donors to share one framework?",
+        "What would you sequence differently next time?",
+        "How do you keep the bar on side through a transition?",
+    ),
+)
+
+RACIAL_JUSTICE_LITIGATION = Topic(
+    tags=(
+        "community-led litigation",
+        "power and representation",
+        "campaign strategy",
+        "police stops",
+        "discrimination data",
+    ),
+    featured=(
+        (
+            "Who decides when to settle?",
+            "In cases brought with affected communities, the named claimants, the wider "
+            "community and the lawyers may want different things when a settlement is "
+            "offered. How do you agree in advance who decides, and how?",
+            "",
+        ),
+        (
+            "What counts as winning a litigation campaign",
+            "A judgment can be won and change nothing; a case can be lost and shift policy. "
+            "How do you define success with the communities you work with?",
+            "Members' answers, summarised:\n\n1. Agree the campaign's goals with the "
+            "community before filing, and write them down.\n2. Count changes in practice, not "
+            "only judgments.\n3. Report back to the community after every stage, win or lose.",
+        ),
+    ),
+    discussions=(
+        (
+            "Paying community advisers on a case",
+            "Community members give time and expertise to our cases. How do you pay them "
+            "without creating problems for the litigation?",
+        ),
+        (
+            "Data on police stops as evidence",
+            "Which sources of stop data have courts accepted, and how did you obtain them?",
+        ),
+        (
+            "Looking after claimants through a long case",
+            "Cases last years. How do you support claimants through publicity and delay?",
+        ),
+    ),
+    questions=(
+        (
+            "Has anyone used a community advisory board on a strategic case?",
+            "We would like to know how it was set up and how conflicts were handled.",
+            "We set one up with seven members chosen by the community organisations, with a "
+            "written agreement on what they decide and what the lawyers decide. When the "
+            "board and the claimant disagreed on settlement, the agreement said the claimant "
+            "decides, and everyone accepted it because it was written before.",
+        ),
+        (
+            "Where can I find examples of community impact statements filed in court?",
+            "We are preparing one for an equality case.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a shared retainer clause on community decision-making",
+            "I would like to draft, together, a clause that sets out who decides what.",
+        ),
+        (
+            "Proposed: a case study of a campaign we lost",
+            "What a lost case taught us about working with the community.",
+        ),
+    ),
+    points=(
+        "We write down, before filing, who decides on settlement. It saved one of our cases.",
+        "Community advisers on our cases are paid a fixed daily rate, agreed with the bar "
+        "regulator.",
+        "Stop data obtained through freedom-of-information requests was accepted in our last case.",
+        "Our claimants have a support worker who is not one of the lawyers.",
+        "We report back to the community in person after every hearing.",
+        "Losing the case still changed the police guidance within a year.",
+        "The community chose the claimant, not the lawyers. That changed everything.",
+        "Media attention hurt one of our claimants badly; we now prepare people for it.",
+        "Our retainer has a clause on withdrawing from the case if goals diverge.",
+        "We share drafts with the advisory board before filing, under privilege.",
+    ),
+    asks=(
+        "How do you protect privilege when the community sees drafts?",
+        "Who chooses the claimants in your cases?",
+        "How do you measure a change in practice after a judgment?",
+        "Do you pay community advisers, and how?",
+    ),
+)
+
+PLAIN_LANGUAGE = Topic(
+    tags=("court forms", "plain language", "user testing", "notices"),
+    featured=(
+        (
+            "Testing court forms with the people who use them",
+            "We tested our summons with twelve people in the courthouse lobby. What did your "
+            "testing show that drafting alone would not?",
+            "",
+        ),
+        (
+            "Rewriting the notice of hearing",
+            "Our notice of hearing is the most misunderstood document the court sends. Which "
+            "changes made the biggest difference?",
+            "What the group settled on:\n\n1. Put the date, time and place first, in large "
+            "type.\n2. Say what happens if the person does not come.\n3. Give one phone "
+            "number, staffed by someone who can answer.",
+        ),
+    ),
+    discussions=(
+        (
+            "Legal terms that cannot be replaced",
+            "Some terms must stay. How do you explain them without a glossary nobody reads?",
+        ),
+        (
+            "Translating plain-language forms",
+            "Does plain English translate better, or do translators need their own brief?",
+        ),
+        (
+            "Judges writing in plain language",
+            "Has anyone run training on plain reasons for judges?",
+        ),
+    ),
+    questions=(
+        (
+            "Which readability score do courts use, if any?",
+            "Our committee is asked for a target score.",
+            "We stopped using scores as targets. They measure sentence length, not meaning; a "
+            "short test with five readers tells you far more. We still report a score because "
+            "the committee likes it, but only as a warning light.",
+        ),
+        (
+            "Has anyone redesigned a bail information sheet?",
+            "Ours is four pages of dense text.",
+            "",
+        ),
+    ),
+    proposals=(
+        (
+            "Proposed: a bank of tested sentences for court forms",
+            "Sentences that passed user testing, free to reuse.",
+        ),
+        ("Proposed: plain-language guidance for judgments", "A short guide drafted with judges."),
+    ),
+    points=(
+        "Twelve readers in the lobby found problems our committee had missed for years.",
+        "Putting the date first cut calls to the registry by a third.",
+        "Translators asked for the plain English version and a note on intent.",
+        "We kept 'affidavit' but explained it in the sentence where it first appears.",
+        "Readers skipped every box labelled 'for office use'.",
+        "The phone number on the notice now goes to a person, not a menu.",
+    ),
+    asks=(
+        "How many readers do you test with?",
+        "Who signs off a rewritten form in your court?",
+        "Did the rules committee accept your changes?",
+    ),
+)
+
+TOPICS = {
+    "court-management": COURT_MANAGEMENT,
+    "justice-data": JUSTICE_DATA,
+    "judges-roundtable": JUDGES_ROUNDTABLE,
+    "reform-leadership-circle": REFORM_LEADERSHIP_CIRCLE,
+    "racial-justice-litigation": RACIAL_JUSTICE_LITIGATION,
+    "plain-language": PLAIN_LANGUAGE,
+}

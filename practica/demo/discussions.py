@@ -9,7 +9,7 @@ Everything is written for Practica (`practica.demo.topics`); comments are compos
 
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +74,7 @@ class CommunitySeeder:
             render,
         )
         self.people = [m.user for m in memberships]
+        self.snapshots: dict[int, dict[str, str]] = {}
         self.ordinary = [m.user for m in memberships if m.role not in LEADER_ROLES] or self.people
 
     def post(
@@ -116,8 +117,7 @@ class CommunitySeeder:
         rng = self.rng
         talk = Conversation(self.topic, rng)
         start = post.published_at or timezone.now()
-        span = min(span_days, max(0.1, (timezone.now() - start).total_seconds() / 86400 - 0.05))
-        moments = sorted(rng.random() ** 0.8 for _ in range(count))
+        moments = self._moments(start, span_days, count)
         comments: list[Comment] = []
         depth: dict[int, int] = {}
         for i in range(count):
@@ -144,8 +144,8 @@ class CommunitySeeder:
                 author=author,
                 body=body,
                 body_html=self.render(body),
-                created_at=start + timedelta(days=span * moments[i]),
-                **author_snapshot(author),
+                created_at=moments[i],
+                **self._snapshot(author),
             )
             depth[id(comment)] = depth[id(parent)] + 1 if parent else 0
             comments.append(comment)
@@ -164,6 +164,27 @@ class CommunitySeeder:
                 comment_count=len(comments), last_activity_at=comments[-1].created_at
             )
         return comments
+
+    def _moments(self, start: datetime, span_days: float, count: int) -> list[datetime]:
+        """When `count` comments were written: over `span_days` after `start` (never in
+        the future), busier towards the end, mostly in working hours from Europe to the
+        Americas (8:00 to 23:00 UTC)."""
+        now = timezone.now()
+        span = min(span_days, max(0.1, (now - start).total_seconds() / 86400 - 0.05))
+        moments = []
+        for _ in range(count):
+            when = start + timedelta(days=span * self.rng.random() ** 0.8)
+            if not 8 <= when.hour < 23 and self.rng.random() < 0.85:
+                when = when.replace(hour=self.rng.randint(8, 22))
+            moments.append(
+                min(max(when, start + timedelta(minutes=20)), now - timedelta(minutes=5))
+            )
+        return sorted(moments)
+
+    def _snapshot(self, author: User) -> dict[str, str]:
+        if author.pk not in self.snapshots:
+            self.snapshots[author.pk] = author_snapshot(author)
+        return self.snapshots[author.pk]
 
     def _speaker(self, post: Post, parent: Comment | None, last: Comment | None) -> User:
         """Who writes next: the person a question was put to answers it; otherwise anyone

@@ -174,6 +174,10 @@ class Command(BaseCommand):
             roles = [Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY] + [Role.MEMBER_AT_LARGE] * (
                 rng.randint(2, 4)
             )
+            # The leaders and a core of members are people whose work fits the community.
+            fitting = _fitting(rng.sample(pool, len(pool)), *demo.FIT.get(slug, ((), ())))
+            core = fitting[: len(roles) + rng.randint(2, 6)]
+            chosen = [*core, *[p for p in chosen if p not in core]]
             if slug == "drug-treatment-courts":
                 chosen = [chair, *[p for p in chosen if p != chair]]
             if slug == "judges-roundtable":
@@ -224,3 +228,15 @@ class Command(BaseCommand):
             "communities; a focused space would help.",
             audience="Judges, pre-trial services staff, defenders and researchers.",
         )
+
+
+def _fitting(
+    people: list[User], occupations: tuple[str, ...], words: tuple[str, ...]
+) -> list[User]:
+    """People whose interests and occupation fit a community, best first (ties keep order)."""
+
+    def score(person: User) -> int:
+        interested = any(w.lower() in person.interests.lower() for w in words)
+        return 2 * interested + (person.occupation in occupations)
+
+    return sorted((p for p in people if score(p)), key=score, reverse=True)

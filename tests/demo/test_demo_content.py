@@ -131,6 +131,8 @@ def test_members_are_varied_and_every_community_is_led(demo):
             Membership.objects.filter(community=community).values_list("role", flat=True)
         )
         assert roles["chair"] == 1 and roles["vice_chair"] == 1 and roles["secretary"] == 1
+    chairs = list(Membership.objects.filter(role="chair").values_list("user", flat=True))
+    assert len(chairs) == len(set(chairs))  # nobody chairs two communities
     assert JoinRequest.objects.filter(status="pending").values("community").distinct().count() >= 3
 
     # The demo logins keep their people and roles (the README walks through them).

@@ -155,6 +155,7 @@ class Command(BaseCommand):
         judges = [p for p in people if p.occupation == Occupation.JUDGE]
 
         now = timezone.now()
+        chairs: set[int] = {chair.pk}
         for index, row in enumerate(demo.COMMUNITIES):
             name, slug, summary, domain, focus, visibility, policy, eligibility, status, rules = row
             community = Community.objects.create(
@@ -177,6 +178,11 @@ class Command(BaseCommand):
             # The leaders and a core of members are people whose work fits the community.
             fitting = _fitting(rng.sample(pool, len(pool)), *demo.FIT.get(slug, ((), ())))
             core = fitting[: len(roles) + rng.randint(2, 6)]
+            # Nobody chairs two communities: someone else in the core takes the chair.
+            free = [p for p in core if p.pk not in chairs]
+            core = [*free[:1], *[p for p in core if p not in free[:1]]]
+            if core:
+                chairs.add(core[0].pk)
             chosen = [*core, *[p for p in chosen if p not in core]]
             if slug == "drug-treatment-courts":
                 chosen = [chair, *[p for p in chosen if p != chair]]

@@ -55,7 +55,7 @@ REPLY_OPENINGS = [
     "the other way for us.", "Agree with @{h}.", "@{h} interesting. In our court it is "
     "different.", "Building on what @{h} said:", "@{h} yes, and one more thing:",
     "@{h} I hear you, though our experience differs.", "Exactly this, @{h}.",
-    "@{h} a question back to you, then a thought.",
+    "@{h} same here, mostly.",
 ]  # fmt: skip
 FOLLOW_UPS = [
     "@{h} can you say more about how you handled the first month?",
@@ -108,7 +108,8 @@ class Conversation:
         """What the person who opened the thread writes to keep it moving."""
         for _ in range(10):
             note = self.rng.choice(HOST_NOTES).format(
-                ask=self.rng.choice(self.topic.asks), point=self.rng.choice(self.topic.points)
+                ask=self.rng.choice(self.topic.asks),
+                point=_after_colon(self.rng.choice(self.topic.points)),
             )
             if note not in self.used:
                 break

@@ -148,13 +148,21 @@ def test_without_a_photo_initials_and_colour_come_from_the_name(client, user):
     assert first.face_colour == second.face_colour
 
 
-def test_alone_the_avatar_carries_the_name(client, user):
-    client.force_login(user)
-    page = client.get(reverse("profile_edit")).content.decode()
-    assert f'role="img" aria-label="{user.display_name}"' in page
+def test_alone_the_avatar_carries_the_name(client, community, user):
+    """Beside a visible name an avatar is decorative; on its own (a person's communities on
+    a profile show emblems beside names; the settings page says in words what it shows)."""
+    from django.template import Context, Template
+
+    person = UserFactory(display_name="Kofi Mensah")
+    alone = Template('{% load faces %}{% avatar person size="l" decorative=False %}')
+    html = alone.render(Context({"person": person, "user": user}))
+    assert 'role="img" aria-label="Kofi Mensah"' in html
+    client.force_login(person)
     _upload(client, photo())
+    person.refresh_from_db()
+    assert 'alt="Kofi Mensah"' in alone.render(Context({"person": person, "user": user}))
     page = client.get(reverse("profile_edit")).content.decode()
-    assert 'alt="Kofi Mensah"' in page
+    assert 'alt=""' in page and "Your photo, as signed-in members see it" in page
 
 
 def test_photos_are_seen_only_by_those_who_may_see_the_profile(client, community, user):

@@ -25,11 +25,13 @@ class Topic:
 
 
 def _load() -> dict[str, Topic]:
+    from .advocacy import TOPICS as advocacy
     from .courts import TOPICS as courts
     from .practice import TOPICS as practice
     from .systems import TOPICS as systems
+    from .wellness import TOPICS as wellness
 
-    return {**courts, **practice, **systems}
+    return {**courts, **wellness, **practice, **systems, **advocacy}
 
 
 TOPICS = _load()

@@ -242,3 +242,32 @@ STATEMENTS = [
     "My research looks at these courts; I hope to learn from practitioners.",
     "I went through this system myself and now support others who do.",
 ]
+
+# Who a community's leaders and core members tend to be: occupations, and words in their
+# interests. Leaders are chosen among the people who fit best.
+FIT = {
+    "drug-treatment-courts": (("judge", "treatment", "court_staff", "lived_experience"),
+                              ("treatment courts", "peer", "addiction")),
+    "domestic-violence-courts": (("judge", "advocate", "court_staff", "lawyer"),
+                                 ("domestic violence", "victim", "risk")),
+    "racial-justice-litigation": (("litigator", "lawyer", "advocate"),
+                                  ("strategic litigation", "racial", "bail")),
+    "indigenous-wellness-courts": (("judge", "paralegal", "court_staff", "lived_experience"),
+                                   ("indigenous", "wellness", "healing", "Gladue")),
+    "youth-justice": (("judge", "advocate", "lawyer", "treatment"), ("youth", "diversion")),
+    "legal-aid-innovation": (("lawyer", "consultant", "paralegal"),
+                             ("legal aid", "triage", "innovation")),
+    "judges-roundtable": (("judge",), ("judicial", "wellbeing")),
+    "court-management": (("court_staff", "consultant", "other"),
+                         ("caseflow", "court administration", "court reform", "case delay")),
+    "community-paralegals": (("paralegal", "advocate", "lawyer"),
+                             ("legal empowerment", "pre-trial detention")),
+    "mental-health-courts": (("treatment", "lawyer", "judge", "other"),
+                             ("mental health", "crisis", "concurrent")),
+    "justice-data": (("academic", "consultant"), ("evaluation", "data")),
+    "restorative-justice": (("academic", "judge", "advocate", "other"),
+                            ("restorative", "mediation")),
+    "reform-leadership-circle": (("consultant", "other", "judge"),
+                                 ("court reform", "performance measures")),
+    "plain-language": (("court_staff", "lawyer"), ("plain language", "language access")),
+}  # fmt: skip

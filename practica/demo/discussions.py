@@ -1,271 +1,293 @@
-"""Demo conversations: featured posts open, closed and summarised, discussions, questions
-answered and not, proposals waiting for review, long threads with replies and reactions.
+"""Demo conversations: in every community its own featured posts (open, closed, summarised),
+discussions, questions answered and not, proposals waiting for review, and threads whose
+length varies from a few comments to one of more than two hundred, with replies to replies,
+@mentions, quotes and reactions, spread over weeks.
 
-Written for Practica; the text is generic practice talk, not any organisation's own words.
+Everything is written for Practica (`practica.demo.topics`); comments are composed by
+`practica.demo.conversation` from each community's own material.
 """
 
 import random
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from practica.accounts.models import User
 from practica.communities.models import LEADER_ROLES, Community, Membership
-from practica.core.markdown import render_markdown
+from practica.core.markdown import render_with_mentions
 from practica.discussions.models import Comment, Post, PostKind, PostStatus, Reaction, Tag
 from practica.discussions.services import author_snapshot
 
-FEATURED = [
-    ("What makes a phase system work for participants?",
-     "Many programmes move participants through phases with different requirements. "
-     "We would like to hear:\n\n- how many phases you use and why;\n- what a participant "
-     "must show to move up;\n- whether anyone has **dropped phases** altogether.\n\n"
-     "Please share forms or handbooks if you can."),
-    ("Measuring outcomes beyond recidivism",
-     "Re-arrest rates tell part of the story. Which other outcomes do you track "
-     "(employment, housing, family reunification, health) and how do you collect them "
-     "without burdening staff?"),
-    ("Bringing people with lived experience onto the team",
-     "Several courts now employ peer specialists. What did it take to create the role, "
-     "how is it supervised, and what changed for participants?"),
-    ("Remote hearings two years on: keep, adapt or drop?",
-     "Video appearances spread quickly. Which hearings are better remote, which are "
-     "worse, and how do you make sure people without good connections are not left "
-     "behind?"),
-    ("Designing a risk-needs screen that staff trust",
-     "| Step | Who | When |\n|---|---|---|\n| Screen | Coordinator | Before plea |\n"
-     "| Full assessment | Clinician | Within 10 days |\n\nIs this the order you use? "
-     "What happens when the two disagree?"),
-]  # fmt: skip
-DISCUSSIONS = [
-    ("Incentives that cost nothing", "Praise from the bench, early dismissal from a hearing, "
-     "a handshake. Which no-cost incentives work best where you are?"),
-    ("Onboarding new team members", "We wrote a two-page guide for new staff. What do you "
-     "include in yours?"),
-    ("Working with defence counsel who are sceptical", "How do you explain the programme to "
-     "lawyers who worry their clients give up too many rights?"),
-    ("Language access in hearings", "Interpreters, translated forms, plain language: what "
-     "has made the biggest difference?"),
-    ("Data sharing agreements", "Which clauses took longest to agree with your health "
-     "partners, and why?"),
-]  # fmt: skip
-QUESTIONS = [
-    ("Has anyone faced a challenge to sanctions without a hearing?",
-     "A participant argued that a short jail sanction imposed at a status hearing needed a "
-     "separate hearing. Has anyone faced this, and how was it resolved?"),
-    ("Where can I find an example of a participant handbook?",
-     "We are writing ours and would like to see how others explain the rules in plain "
-     "language."),
-    ("Template for a memorandum of understanding with treatment providers?",
-     "Looking for a model MOU covering confidentiality, reporting and payment."),
-    ("How long should a review hearing take?", "Ours average four minutes per participant. "
-     "Is that enough?"),
-    ("Evaluating a small programme with no control group", "What designs have you used "
-     "when a randomised study is impossible?"),
-]  # fmt: skip
-COMMENTS = [
-    "We saw the same thing in our county. What helped was writing the criteria down and "
-    "sharing them with participants on day one.",
-    "Thank you for raising this. Our team discussed it last week and we are still divided.",
-    "In our court the coordinator meets each new participant within 48 hours. It made a "
-    "real difference to attendance.",
-    "I would be careful here: **due process** questions come up quickly when the rules are "
-    "not written.",
-    "From the participant side: knowing exactly what was expected was what kept me going.",
-    "Our evaluation found the effect mostly in the first six months. After that it levelled "
-    "off.",
-    "Can you say more about how you handled confidentiality with the employer?",
-    "We tried this and dropped it after a year: the paperwork was too heavy for a small team.",
-    "> the paperwork was too heavy\n\nSame for us. We moved to a one-page form and it works.",
-    "I can share our handbook; it is in English and Spanish.",
-    "Peer specialists changed the tone of our hearings more than any rule did.",
-    "The bench book from our state has a chapter on this; see section 4.",
-    "Agree with the previous comments. The key is consistency between judges.",
-    "We track housing at entry and exit only. Monthly was not realistic.",
-    "Has anyone measured how long participants wait for a treatment slot?",
-]  # fmt: skip
-TAGS = [
-    "incentives and sanctions", "evaluation", "peer support", "remote hearings",
-    "risk assessment", "confidentiality", "handbooks", "language access", "due process",
-    "data sharing", "training", "housing",
-]  # fmt: skip
+from .conversation import Conversation
+from .topics import TOPICS, Topic
+
+# The longest threads: the platform's flagship discussion and a second long one.
+LONG_THREADS = {"drug-treatment-courts": (236, 34), "youth-justice": (72, 21)}
+REVIEW_NOTES = [
+    "Good idea. Could you add one line on why each item matters?",
+    "Thank you. Please shorten it to one page and say who it is for.",
+]
+Render = Callable[[str], str]
 
 
-def _post(
-    rng: random.Random,
-    community: Community,
-    author: User,
-    kind: str,
-    title: str,
-    body: str,
-    *,
-    days_ago: float,
-    status: str = PostStatus.PUBLISHED,
-    open_days: int | None = None,
-    tags: list[Tag],
-    **extra: object,
-) -> Post:
-    published = timezone.now() - timedelta(days=days_ago)
-    post = Post.objects.create(
-        community=community,
-        author=author,
-        kind=kind,
-        title=title,
-        body=body,
-        body_html=render_markdown(body),
-        status=status,
-        created_at=published,
-        published_at=published if status == PostStatus.PUBLISHED else None,
-        last_activity_at=published,
-        open_until=published + timedelta(days=open_days) if open_days else None,
-        **author_snapshot(author),
-        **extra,  # type: ignore[arg-type]
+def _renderer() -> Render:
+    """Markdown with @mentions linked to profiles, without a query per comment."""
+    urls = {
+        handle: reverse("person_detail", args=[pk])
+        for handle, pk in User.objects.exclude(handle=None).values_list("handle", "pk")
+    }
+
+    def resolve(handles: list[str]) -> dict[str, str]:
+        return {h: urls[h] for h in handles if h in urls}
+
+    return lambda body: render_with_mentions(body, resolve)[0]
+
+
+def _tags(names: set[str]) -> dict[str, Tag]:
+    existing = {t.name: t for t in Tag.objects.filter(name__in=names)}
+    Tag.objects.bulk_create(
+        [Tag(name=n, slug=slugify(n, allow_unicode=True)) for n in sorted(names - set(existing))]
     )
-    post.tags.set(rng.sample(tags, rng.randint(1, 3)))
-    return post
+    return {t.name: t for t in Tag.objects.filter(name__in=names)}
 
 
-def _thread(
-    rng: random.Random, post: Post, people: list[User], count: int, span_days: float
-) -> list[Comment]:
-    """`count` comments over `span_days`, a third of them replies, with reactions."""
-    comments: list[Comment] = []
-    start = post.published_at or timezone.now()
-    for i in range(count):
-        author = rng.choice(people)
-        parent = rng.choice(comments) if comments and rng.random() < 0.35 else None
-        body = rng.choice(COMMENTS)
-        when = start + timedelta(days=span_days * (i + 1) / (count + 1))
-        comments.append(
-            Comment(
+class CommunitySeeder:
+    """Posts and threads for one community."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        community: Community,
+        topic: Topic,
+        memberships: list[Membership],
+        tags: list[Tag],
+        render: Render,
+    ) -> None:
+        self.rng, self.community, self.topic, self.tags, self.render = (
+            rng,
+            community,
+            topic,
+            tags,
+            render,
+        )
+        self.people = [m.user for m in memberships]
+        self.snapshots: dict[int, dict[str, str]] = {}
+        self.ordinary = [m.user for m in memberships if m.role not in LEADER_ROLES] or self.people
+
+    def post(
+        self,
+        author: User,
+        kind: str,
+        title: str,
+        body: str,
+        *,
+        days_ago: float,
+        status: str = PostStatus.PUBLISHED,
+        open_days: int | None = None,
+        **extra: object,
+    ) -> Post:
+        published = timezone.now() - timedelta(days=days_ago)
+        post = Post.objects.create(
+            community=self.community,
+            author=author,
+            kind=kind,
+            title=title,
+            body=body,
+            body_html=self.render(body),
+            status=status,
+            created_at=published,
+            published_at=published if status == PostStatus.PUBLISHED else None,
+            last_activity_at=published,
+            open_until=published + timedelta(days=open_days) if open_days else None,
+            **author_snapshot(author),
+            **extra,  # type: ignore[arg-type]
+        )
+        post.tags.set(self.rng.sample(self.tags, self.rng.randint(1, min(3, len(self.tags)))))
+        return post
+
+    def thread(
+        self, post: Post, count: int, span_days: float, *, answer: str = ""
+    ) -> list[Comment]:
+        """`count` comments over `span_days` after the post: about two in five are replies
+        (often to replies), each naming whom it answers; `answer`, if given, comes first
+        from someone other than the author. Saved in one insert per depth of reply."""
+        rng = self.rng
+        talk = Conversation(self.topic, rng)
+        start = post.published_at or timezone.now()
+        moments = self._moments(start, span_days, count)
+        comments: list[Comment] = []
+        depth: dict[int, int] = {}
+        for i in range(count):
+            parent = None
+            if comments and rng.random() < 0.42:
+                parent = rng.choice(comments[-6:])
+                if depth[id(parent)] >= 5:
+                    parent = None
+            author = self._speaker(post, parent, comments[-1] if comments else None)
+            if count >= 40 and i % 45 == 30:  # the host steps in now and then
+                parent, author = None, post.author
+                body = talk.host_note()
+            elif i == 0 and answer:
+                body = answer
+            elif parent is not None:
+                body = talk.comment(
+                    author.occupation, reply_to=parent.author.handle or "", parent_text=parent.body
+                )
+            else:
+                body = talk.comment(author.occupation)
+            comment = Comment(
                 post=post,
                 parent=parent,
                 author=author,
                 body=body,
-                body_html=render_markdown(body),
-                created_at=when,
-                **author_snapshot(author),
+                body_html=self.render(body),
+                created_at=moments[i],
+                **self._snapshot(author),
             )
-        )
-        comments[-1].save()  # one by one: a reply needs its parent's id
-    reactions = []
-    for comment in comments:
-        for reactor in rng.sample(people, min(len(people), rng.randint(0, 4))):
-            if reactor.pk != comment.author_id:
-                reactions.append(
-                    Reaction(
-                        comment=comment,
-                        user=reactor,
-                        kind=rng.choice(["helpful", "agree", "thanks"]),
-                    )
-                )
-    Reaction.objects.bulk_create(reactions, ignore_conflicts=True)
-    if comments:
-        Post.objects.filter(pk=post.pk).update(
-            comment_count=len(comments), last_activity_at=comments[-1].created_at
-        )
-    return comments
+            depth[id(comment)] = depth[id(parent)] + 1 if parent else 0
+            comments.append(comment)
+        for level in range(max(depth.values(), default=-1) + 1):
+            # A reply's parent was saved with the level before, so its id is known.
+            Comment.objects.bulk_create([c for c in comments if depth[id(c)] == level])
+        reactions = [
+            Reaction(comment=c, user=reactor, kind=rng.choice(["helpful", "agree", "thanks"]))
+            for c in comments
+            for reactor in rng.sample(self.people, min(len(self.people), rng.randint(0, 4)))
+            if reactor.pk != c.author_id
+        ]
+        Reaction.objects.bulk_create(reactions, ignore_conflicts=True)
+        if comments:
+            Post.objects.filter(pk=post.pk).update(
+                comment_count=len(comments), last_activity_at=comments[-1].created_at
+            )
+        return comments
+
+    def _moments(self, start: datetime, span_days: float, count: int) -> list[datetime]:
+        """When `count` comments were written: over `span_days` after `start` (never in
+        the future), busier towards the end, mostly in working hours from Europe to the
+        Americas (8:00 to 23:00 UTC)."""
+        now = timezone.now()
+        span = min(span_days, max(0.1, (now - start).total_seconds() / 86400 - 0.05))
+        moments = []
+        for _ in range(count):
+            when = start + timedelta(days=span * self.rng.random() ** 0.8)
+            if not 8 <= when.hour < 23 and self.rng.random() < 0.85:
+                when = when.replace(hour=self.rng.randint(8, 22))
+            moments.append(
+                min(max(when, start + timedelta(minutes=20)), now - timedelta(minutes=5))
+            )
+        return sorted(moments)
+
+    def _snapshot(self, author: User) -> dict[str, str]:
+        if author.pk not in self.snapshots:
+            self.snapshots[author.pk] = author_snapshot(author)
+        return self.snapshots[author.pk]
+
+    def _speaker(self, post: Post, parent: Comment | None, last: Comment | None) -> User:
+        """Who writes next: the person a question was put to answers it; otherwise anyone
+        but the author of the post, of the comment replied to, or of the last comment."""
+        if parent is not None and parent.body.startswith("@") and parent.body.endswith("?"):
+            asked = parent.body[1:].split(" ", 1)[0]
+            for person in self.people:
+                if person.handle == asked and person.pk != parent.author_id:
+                    return person
+        skip = {
+            post.author_id,
+            getattr(parent, "author_id", None),
+            getattr(last, "author_id", None),
+        }
+        return self.rng.choice([p for p in self.people if p.pk not in skip] or self.people)
+
+    def seed(self, index: int, *, lead: User, member: User, flagship: bool) -> None:
+        rng, topic = self.rng, self.topic
+        archived = self.community.status != "active"
+
+        # An open featured post; some communities' long threads are the platform's picks.
+        title, body, _summary = topic.featured[0]
+        if not archived:
+            long = LONG_THREADS.get(self.community.slug)
+            days = long[1] + 2 if long else 6 + index % 5
+            open_post = self.post(
+                lead, PostKind.FEATURED, title, body, days_ago=days, open_days=60,
+                platform_featured=bool(long), pinned=flagship,
+            )  # fmt: skip
+            count, span = long or (rng.randint(5, 18), 5)
+            self.thread(open_post, count, span)
+
+        # A closed featured post, summarised in every other community.
+        title, body, summary = topic.featured[1]
+        closed = self.post(
+            lead, PostKind.FEATURED, title, body, days_ago=120 + index, open_days=60,
+            closure_recorded_at=timezone.now(),
+        )  # fmt: skip
+        self.thread(closed, rng.randint(8, 25), 50)
+        if index % 2 == 0 and summary:
+            self.post(
+                lead, PostKind.SUMMARY, f"Summary: {title}", summary, days_ago=55 + index,
+                summary_of=closed,
+            )  # fmt: skip
+        for title, body, _summary in topic.featured[2:]:  # closed, waiting for a summary
+            waiting = self.post(
+                lead, PostKind.FEATURED, title, body, days_ago=80, open_days=60,
+                closure_recorded_at=timezone.now(),
+            )  # fmt: skip
+            self.thread(waiting, 12, 55)
+
+        # Discussions and questions, the first question answered.
+        for title, body in topic.discussions[:2]:
+            post = self.post(
+                rng.choice(self.ordinary), PostKind.DISCUSSION, title, body,
+                days_ago=rng.uniform(0.5, 12),
+            )  # fmt: skip
+            self.thread(post, rng.randint(0, 9), 2)
+        for n, (title, body, answer) in enumerate(topic.questions):
+            post = self.post(
+                rng.choice(self.ordinary), PostKind.QUESTION, title, body,
+                days_ago=rng.uniform(1, 20),
+            )  # fmt: skip
+            comments = self.thread(post, rng.randint(2, 6), 3, answer=answer if n == 0 else "")
+            if n == 0:
+                Post.objects.filter(pk=post.pk).update(accepted_answer=comments[0])
+
+        # An old discussion, for the archives.
+        for title, body in topic.discussions[2:]:
+            old = self.post(
+                rng.choice(self.ordinary), PostKind.DISCUSSION, title, body,
+                days_ago=300 + index * 7,
+            )  # fmt: skip
+            self.thread(old, rng.randint(2, 6), 4)
+
+        # Proposals waiting for the leaders, and one returned with a note.
+        if not archived and (index % 3 == 0 or flagship):
+            title, body = topic.proposals[0]
+            proposer = member if member in self.people else rng.choice(self.ordinary)
+            self.post(proposer, PostKind.FEATURED, title, body, days_ago=1,
+                      status=PostStatus.PENDING)  # fmt: skip
+        if not archived and index % 4 == 1:
+            title, body = topic.proposals[1]
+            self.post(
+                rng.choice(self.ordinary), PostKind.FEATURED, title, body, days_ago=3,
+                status=PostStatus.RETURNED, review_note=rng.choice(REVIEW_NOTES),
+            )  # fmt: skip
 
 
 def seed_discussions(rng: random.Random) -> None:
-    tags = [Tag.objects.get_or_create(name=name, defaults={"slug": name.replace(" ", "-")})[0]
-            for name in TAGS]  # fmt: skip
     chair = User.objects.get(email="chair@example.org")
     member = User.objects.get(email="member@example.org")
+    render = _renderer()
+    tags = _tags({name for topic in TOPICS.values() for name in topic.tags})
     for index, community in enumerate(Community.objects.order_by("name")):
+        topic = TOPICS.get(community.slug)
         memberships = list(Membership.objects.filter(community=community).select_related("user"))
-        people = [m.user for m in memberships]
-        if len(people) < 4:
+        if topic is None or len(memberships) < 4:
             continue
+        flagship = community.slug == "drug-treatment-courts"
         leaders = [m.user for m in memberships if m.role in LEADER_ROLES]
-        ordinary = [m.user for m in memberships if m.role not in LEADER_ROLES] or people
-        lead = chair if community.slug == "drug-treatment-courts" else leaders[0]
-        archived = community.status != "active"
-
-        # An open featured post; the drug treatment courts' one is the long, platform-wide pick.
-        big = community.slug == "drug-treatment-courts"
-        title, body = FEATURED[index % len(FEATURED)]
-        if not archived:
-            open_post = _post(
-                rng, community, lead, PostKind.FEATURED, title, body, days_ago=6 + index % 5,
-                open_days=60, tags=tags, platform_featured=big, pinned=big,
-            )  # fmt: skip
-            _thread(rng, open_post, people, 64 if big else rng.randint(5, 18), 5)
-
-        # A closed featured post, summarised in every other community.
-        title, body = FEATURED[(index + 2) % len(FEATURED)]
-        closed = _post(
-            rng, community, lead, PostKind.FEATURED, f"{title} (spring round)", body,
-            days_ago=120 + index, open_days=60, tags=tags, closure_recorded_at=timezone.now(),
-        )  # fmt: skip
-        _thread(rng, closed, people, rng.randint(8, 25), 50)
-        if big:  # the demo chair always finds a thread to summarise
-            title, body = FEATURED[(index + 3) % len(FEATURED)]
-            waiting = _post(
-                rng,
-                community,
-                lead,
-                PostKind.FEATURED,
-                f"{title} (autumn round)",
-                body,
-                days_ago=80,
-                open_days=60,
-                tags=tags,
-                closure_recorded_at=timezone.now(),
-            )
-            _thread(rng, waiting, people, 12, 55)
-        if index % 2 == 0:
-            _post(
-                rng, community, lead, PostKind.SUMMARY, f"Summary: {closed.title}",
-                "What we heard:\n\n1. Write the rules down and share them early.\n"
-                "2. Consistency between judges matters more than any single rule.\n"
-                "3. Several members offered templates; see the library.",
-                days_ago=55 + index, tags=tags, summary_of=closed,
-            )  # fmt: skip
-
-        # Discussions and questions, some answered.
-        for n in range(2):
-            title, body = DISCUSSIONS[(index + n) % len(DISCUSSIONS)]
-            post = _post(
-                rng, community, rng.choice(ordinary), PostKind.DISCUSSION, title, body,
-                days_ago=rng.uniform(0.5, 12), tags=tags,
-            )  # fmt: skip
-            _thread(rng, post, people, rng.randint(0, 9), 2)
-        for n in range(2):
-            title, body = QUESTIONS[(index + n) % len(QUESTIONS)]
-            post = _post(
-                rng, community, rng.choice(ordinary), PostKind.QUESTION, title, body,
-                days_ago=rng.uniform(1, 20), tags=tags,
-            )  # fmt: skip
-            answers = _thread(rng, post, people, rng.randint(1, 6), 3)
-            # An answer comes from someone other than the person who asked.
-            answer = next((c for c in answers if c.author_id != post.author_id), None)
-            if n == 0 and answer is not None:
-                Post.objects.filter(pk=post.pk).update(accepted_answer=answer)
-
-        # An old discussion, for the archives.
-        title, body = DISCUSSIONS[(index + 3) % len(DISCUSSIONS)]
-        old = _post(
-            rng, community, rng.choice(ordinary), PostKind.DISCUSSION, f"{title} (last year)",
-            body, days_ago=300 + index * 7, tags=tags,
-        )  # fmt: skip
-        _thread(rng, old, people, rng.randint(2, 6), 4)
-
-        # Proposals waiting for the leaders, and one returned with comments.
-        if not archived and (index % 3 == 0 or big):
-            proposer = member if member in people else rng.choice(ordinary)
-            _post(
-                rng, community, proposer, PostKind.FEATURED,
-                "Proposed: sharing our intake forms across courts",
-                "I would like to open a discussion on common intake forms. I can start with "
-                "ours and a short note on what we changed after a year.",
-                days_ago=1, status=PostStatus.PENDING, tags=tags,
-            )  # fmt: skip
-        if not archived and index % 4 == 1:
-            _post(
-                rng, community, rng.choice(ordinary), PostKind.FEATURED,
-                "Proposed: a reading list for new coordinators",
-                "A list of ten readings for people new to the field.",
-                days_ago=3, status=PostStatus.RETURNED, tags=tags,
-                review_note="Good idea. Could you add one line on why each reading matters?",
-            )  # fmt: skip
+        seeder = CommunitySeeder(
+            rng, community, topic, memberships, [tags[n] for n in topic.tags], render
+        )
+        seeder.seed(index, lead=chair if flagship else leaders[0], member=member,
+                    flagship=flagship)  # fmt: skip

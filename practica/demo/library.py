@@ -13,59 +13,71 @@ from practica.library.models import Resource, ResourceVersion
 from practica.library.services import resource_create, version_add
 
 from .files import make_docx, make_odt, make_pdf, make_png
+from .topics import TOPICS
 
 ITEMS = [
     # community, title, kind, file maker, extension, licence, jurisdictions, months old
-    (
-        "drug-treatment-courts",
-        "Participant handbook template",
-        "template",
-        "docx",
-        "cc_by",
-        "Illinois, Ontario",
-        3,
-    ),
-    ("drug-treatment-courts", "Incentives and sanctions guide", "guide", "pdf", "cc_by_sa", "", 16),
-    (
-        "domestic-violence-courts",
-        "Safety planning checklist",
-        "template",
-        "odt",
-        "cc_by",
-        "England and Wales",
-        5,
-    ),
-    (
-        "youth-justice",
-        "Diversion programme case study",
-        "case_study",
-        "pdf",
-        "all_rights_reserved",
-        "Kenya",
-        14,
-    ),
+    ("drug-treatment-courts", "Participant handbook template", "template", "docx", "cc_by",
+     "Illinois, Ontario", 3),
+    ("drug-treatment-courts", "Incentives and sanctions guide", "guide", "pdf", "cc_by_sa",
+     "", 16),
+    ("domestic-violence-courts", "Safety planning checklist", "template", "odt", "cc_by",
+     "England and Wales", 5),
+    ("youth-justice", "Diversion programme case study", "case_study", "pdf",
+     "all_rights_reserved", "Kenya", 14),
     ("legal-aid-innovation", "Triage toolkit", "toolkit", "docx", "cc_by", "", 2),
     ("justice-data", "Outcome measures workbook", "document", "odt", "public_domain", "", 20),
-    (
-        "community-paralegals",
-        "Community paralegal training guide",
-        "guide",
-        "pdf",
-        "cc_by_nc",
-        "Philippines",
-        8,
-    ),
+    ("community-paralegals", "Community paralegal training guide", "guide", "pdf",
+     "cc_by_nc", "Philippines", 8),
     ("restorative-justice", "Circle process diagram", "document", "png", "cc_by", "", 1),
-]
+    ("indigenous-wellness-courts", "Elders' honorarium policy (model)", "template", "docx",
+     "cc_by", "Saskatchewan, Yukon", 6),
+    ("racial-justice-litigation", "Retainer clause on community decision-making (draft)",
+     "template", "odt", "cc_by_nc", "France, Belgium", 4),
+    ("judges-roundtable", "Bench card: explaining procedure to unrepresented parties",
+     "guide", "pdf", "cc_by", "Quebec, Minnesota", 10),
+]  # fmt: skip
+SUMMARIES = {
+    "Participant handbook template": "A handbook in plain language: phases, testing, "
+    "responses and whom to call, with a one-page summary to hand out on day one.",
+    "Incentives and sanctions guide": "How three courts built their response grids, with the "
+    "grids themselves and what each court changed after a year.",
+    "Safety planning checklist": "A checklist advocates go through with a survivor before the "
+    "first appearance; adapted from practice in two courts.",
+    "Diversion programme case study": "Two years of a school-based diversion programme: "
+    "design, referrals, results and what the team would change.",
+    "Triage toolkit": "The questions, decision tree and hand-off scripts of a triage line "
+    "shared by four legal aid providers.",
+    "Outcome measures workbook": "Definitions of completion, retention and twelve outcome "
+    "measures, mapped against the main published core sets.",
+    "Community paralegal training guide": "A five-day curriculum for new paralegals, with "
+    "role plays on police station visits and land disputes.",
+    "Circle process diagram": "One page showing the stages of a circle, from first contact "
+    "to follow-up.",
+    "Elders' honorarium policy (model)": "A model policy covering payment, travel, "
+    "preparation time and protocol, written with elders from two courts.",
+    "Retainer clause on community decision-making (draft)": "A working draft of a clause "
+    "setting out who decides on filing, settlement and withdrawal. Not for filing as is.",
+    "Bench card: explaining procedure to unrepresented parties": "What to say at the start "
+    "of a hearing, in the same words to both parties, and what not to say.",
+    "Caseflow standards (external)": "Published time standards for criminal and civil "
+    "cases, with a note on how our members use them.",
+    "Webinar recording: crisis diversion": "The recording of the crisis diversion webinar, "
+    "with the slides.",
+    "Co-response team: first-year report (external)": "A city's report on its first year of "
+    "clinicians responding to mental health calls.",
+    "Reform exit plan outline": "The headings of an exit plan, agreed by the circle, with "
+    "a note under each.",
+}
 LINKS = [
     ("court-management", "Caseflow standards (external)", "link", "https://example.org/caseflow"),
-    (
-        "mental-health-courts",
-        "Webinar recording: crisis diversion",
-        "recording",
-        "https://example.org/recording",
-    ),
-]
+    ("mental-health-courts", "Webinar recording: crisis diversion", "recording",
+     "https://example.org/recording"),
+    ("mental-health-courts", "Co-response team: first-year report (external)", "link",
+     "https://example.org/co-response"),
+    ("reform-leadership-circle", "Reform exit plan outline", "link",
+     "https://example.org/exit-plan"),
+]  # fmt: skip
 MAKERS = {"pdf": make_pdf, "docx": make_docx, "odt": make_odt}
 
 
@@ -101,16 +113,14 @@ def seed_library(rng: random.Random) -> None:
             community=community,
             title=title,
             kind=kind,
-            summary=f"{title}: shared by members for reuse and adaptation.",
+            summary=SUMMARIES[title],
             language="English",
             licence=licence,
             licence_confirmed=True,
             current_as_of=today - timedelta(days=30 * months),
             upload=_file(title, extension, 1),
             co_authors=[coauthor],
-            tags=rng.sample(
-                ["forms", "training", "evaluation", "safety", "handbooks", "diversion"], 2
-            ),
+            tags=rng.sample(list(TOPICS[slug].tags), 2),
             jurisdictions=jurisdictions,
         )
         # Shared back then: the resource and its first version are dated with its
@@ -141,7 +151,7 @@ def seed_library(rng: random.Random) -> None:
             community=community,
             title=title,
             kind=kind,
-            summary=title,
+            summary=SUMMARIES[title],
             language="English",
             licence="all_rights_reserved",
             licence_confirmed=True,

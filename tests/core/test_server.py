@@ -129,7 +129,7 @@ def _jain(counts: list[int]) -> float:
 def test_fifty_clients_on_a_slow_page_are_all_served_in_turn(server, live_site):
     port, _ = server
     facts = live_site.facts
-    # The signed-in view of the demo's longest thread (64 comments): tens of milliseconds of
+    # The signed-in view of a long demo thread (72 comments): tens of milliseconds of
     # work per request, for fifty different people.
     sessions = live_site.call("sessions", facts["readers"][:CLIENTS])
     start = time.monotonic()

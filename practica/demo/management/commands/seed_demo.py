@@ -22,6 +22,7 @@ from practica.communities.models import (
     Role,
 )
 from practica.demo import content as demo
+from practica.demo import people as demo_people
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
@@ -31,13 +32,19 @@ from practica.events.models import Event
 from practica.library.models import Resource
 
 DEMO_LOGINS = [
-    ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True),
+    # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
+    # interests
+    ("staff@example.org", "Host staff", "Morgan Ellis", "Practica host team", "other", True,
+     "Canada", "Ontario", "English, French", "community facilitation, events"),
     ("chair@example.org", "Chair of Drug Treatment Courts", "Judge Ruth Okonkwo",
-     "Lagos State High Court", "judge", False),
+     "Lagos State High Court", "judge", False, "Nigeria", "Lagos State", "English, Yoruba",
+     "treatment courts, incentives and sanctions, judicial education"),
     ("member@example.org", "Member of several communities", "Tomás Herrera",
-     "Legal Aid Cusco", "lawyer", False),
+     "Legal Aid Cusco", "lawyer", False, "Peru", "Cusco", "Spanish, Quechua, English",
+     "legal aid, youth justice, triage"),
     ("applicant@example.org", "Pending applicant", "Sophie Lambert",
-     "Lyon Recovery Services", "treatment", False),
+     "Lyon Recovery Services", "treatment", False, "France", "Auvergne-Rhône-Alpes",
+     "French, English", "addiction treatment, treatment courts"),
 ]  # fmt: skip
 
 
@@ -95,7 +102,9 @@ class Command(BaseCommand):
         areas = {area.slug: area for area in FocusArea.objects.all()}
 
         named = []
-        for email, _label, name, affiliation, occupation, is_staff in DEMO_LOGINS:
+        for row in DEMO_LOGINS:
+            email, _label, name, affiliation, occupation, is_staff = row[:6]
+            country, jurisdiction, languages, interests = row[6:]
             named.append(
                 User(
                     email=email,
@@ -103,41 +112,37 @@ class Command(BaseCommand):
                     display_name=name,
                     affiliation=affiliation,
                     occupation=occupation,
-                    country=rng.choice(demo.COUNTRIES),
-                    languages="English, French",
-                    interests=", ".join(rng.sample(demo.INTERESTS, 3)),
-                    bio="A demo account for trying Practica.",
+                    country=country,
+                    jurisdiction=jurisdiction,
+                    languages=languages,
+                    interests=interests,
+                    bio=demo_people.bio(rng, occupation, affiliation, interests),
                     is_staff=is_staff,
                     is_superuser=is_staff,
                     accepted_conduct_version=conduct.version,
                 )
             )
-        occupations = [o for o in Occupation.values]
-        people = []
-        for i in range(64):
-            first = demo.FIRST_NAMES[i % len(demo.FIRST_NAMES)]
-            last = demo.LAST_NAMES[(i * 7) % len(demo.LAST_NAMES)]
-            occupation = occupations[i % len(occupations)]
-            place = rng.choice(demo.PLACES)
-            people.append(
-                User(
-                    email=f"member{i + 1:02d}@example.org",
-                    password=password,
-                    display_name=f"{first} {last}",
-                    affiliation=rng.choice(demo.AFFILIATIONS[occupation]).format(
-                        place=place, last=last
-                    ),
-                    occupation=occupation,
-                    country=rng.choice(demo.COUNTRIES),
-                    jurisdiction=place,
-                    languages=", ".join(rng.sample(demo.LANGUAGES, rng.randint(1, 3))),
-                    interests=", ".join(rng.sample(demo.INTERESTS, rng.randint(1, 4))),
-                    accepted_conduct_version=conduct.version,
-                )
+        people = [
+            User(
+                email=f"member{i + 1:02d}@example.org",
+                password=password,
+                display_name=name,
+                handle=handle or None,
+                affiliation=affiliation,
+                occupation=occupation,
+                country=country,
+                jurisdiction=jurisdiction,
+                languages=languages,
+                interests=interests,
+                bio=demo_people.bio(rng, occupation, affiliation, interests),
+                accepted_conduct_version=conduct.version,
             )
+            for i, (name, occupation, affiliation, country, jurisdiction, languages, interests,
+                    handle) in enumerate(demo_people.PEOPLE)
+        ]  # fmt: skip
         taken: set[str] = set()
         for person in named + people:
-            person.handle = handle_for(person.display_name, taken)
+            person.handle = handle_for(person.handle or person.display_name, taken)
             taken.add(person.handle)
             # Established members, not brand-new accounts held by the new-account limits.
             person.date_joined = timezone.now() - timezone.timedelta(days=rng.randint(40, 900))
@@ -157,6 +162,7 @@ class Command(BaseCommand):
         judges = [p for p in people if p.occupation == Occupation.JUDGE]
 
         now = timezone.now()
+        chairs: set[int] = {chair.pk}
         for index, row in enumerate(demo.COMMUNITIES):
             name, slug, summary, domain, focus, visibility, policy, eligibility, status, rules = row
             community = Community.objects.create(
@@ -176,6 +182,15 @@ class Command(BaseCommand):
             roles = [Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY] + [Role.MEMBER_AT_LARGE] * (
                 rng.randint(2, 4)
             )
+            # The leaders and a core of members are people whose work fits the community.
+            fitting = _fitting(rng.sample(pool, len(pool)), *demo.FIT.get(slug, ((), ())))
+            core = fitting[: len(roles) + rng.randint(2, 6)]
+            # Nobody chairs two communities: someone else in the core takes the chair.
+            free = [p for p in core if p.pk not in chairs]
+            core = [*free[:1], *[p for p in core if p not in free[:1]]]
+            if core:
+                chairs.add(core[0].pk)
+            chosen = [*core, *[p for p in chosen if p not in core]]
             if slug == "drug-treatment-courts":
                 chosen = [chair, *[p for p in chosen if p != chair]]
             if slug == "judges-roundtable":
@@ -226,3 +241,15 @@ class Command(BaseCommand):
             "communities; a focused space would help.",
             audience="Judges, pre-trial services staff, defenders and researchers.",
         )
+
+
+def _fitting(
+    people: list[User], occupations: tuple[str, ...], words: tuple[str, ...]
+) -> list[User]:
+    """People whose interests and occupation fit a community, best first (ties keep order)."""
+
+    def score(person: User) -> int:
+        interested = any(w.lower() in person.interests.lower() for w in words)
+        return 2 * interested + (person.occupation in occupations)
+
+    return sorted((p for p in people if score(p)), key=score, reverse=True)

@@ -237,6 +237,15 @@ def sign_in(email: str, password: str) -> dict[str, str]:
     cookies.update(c.split("=", 1) for c in head["set-cookie"].split("; ") if "=" in c)
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"Signing in as {email} failed ({status}).")
+    # Follow the redirect as a browser does: the page shows "signed in" once and clears the
+    # message cookie. Without this every later request would carry the stale message and
+    # be a page with a message to show, which no reader sees after their first page.
+    _, head, _ = fetch(
+        head.get("location", "/"),
+        headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+    )
+    cookies.update(c.split("=", 1) for c in head["set-cookie"].split("; ") if "=" in c)
+    cookies = {k: v for k, v in cookies.items() if v not in ("", '""')}
     return {
         "cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
         "csrf": cookies["csrftoken"],

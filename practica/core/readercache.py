@@ -128,7 +128,7 @@ def _part_values(request: HttpRequest, reader_gen: str, kept: Any) -> list[str]:
     if not isinstance(kept, dict) or kept.get("gen") != reader_gen:
         values = {name: part(request) for name, (part, k) in _parts.items() if k}
         user_id = request.user.pk  # type: ignore[attr-defined]
-        cache.set(PARTS + str(user_id), {"gen": reader_gen, "values": values}, None)
+        cache.set(PARTS + str(user_id), {"gen": reader_gen, "values": values}, 86400)
     else:
         values = dict(kept["values"])
     for name, (part, k) in _parts.items():

@@ -48,19 +48,23 @@ _DRAFTS_SESSION_KEY = "practica_drafts"  # practica.core.drafts.SESSION_KEY
 
 PARTS = "rparts:"
 ReaderPart = Callable[[HttpRequest], object]
-_parts: dict[str, tuple[ReaderPart, bool]] = {}
+_parts: dict[str, tuple[ReaderPart, bool, str | None]] = {}
 
 
-def reader_part(name: str, *, kept: bool = False) -> Callable[[ReaderPart], ReaderPart]:
+def reader_part(
+    name: str, *, kept: bool = False, cache_key: str | None = None
+) -> Callable[[ReaderPart], ReaderPart]:
     """Register what else a signed-in page depends on for its reader: its value joins the
     key of every cached page. This is the one place to add per-reader state a page shows.
 
     `part(request)` runs on every request to a cached page, unless `kept`: then its value is
     kept with the reader's other kept parts until the reader's generation changes, which
-    every code path that changes it must make sure of (`reader_changed`)."""
+    every code path that changes it must make sure of (`reader_changed`). A value the app
+    keeps in the cache itself names its `cache_key`: it is then read in the same round trip
+    as the generations, and `part(request)` runs only when it is not there."""
 
     def register(part: ReaderPart) -> ReaderPart:
-        _parts[name] = (part, kept)
+        _parts[name] = (part, kept, cache_key)
         return part
 
     return register
@@ -122,18 +126,20 @@ def _row(user: Any) -> str:
     return repr([getattr(user, f.attname) for f in user._meta.concrete_fields])
 
 
-def _part_values(request: HttpRequest, reader_gen: str, kept: Any) -> list[str]:
+def _part_values(
+    request: HttpRequest, reader_gen: str, kept: Any, found: dict[str, Any]
+) -> list[str]:
     """The registered parts' values; the kept ones from `kept` when it is still current
-    (else computed and kept again)."""
+    (else computed and kept again), the cached ones from `found` when they were there."""
     if not isinstance(kept, dict) or kept.get("gen") != reader_gen:
-        values = {name: part(request) for name, (part, k) in _parts.items() if k}
+        values = {name: part(request) for name, (part, k, _) in _parts.items() if k}
         user_id = request.user.pk  # type: ignore[attr-defined]
         cache.set(PARTS + str(user_id), {"gen": reader_gen, "values": values}, 86400)
     else:
         values = dict(kept["values"])
-    for name, (part, k) in _parts.items():
+    for name, (part, k, key) in _parts.items():
         if not k:
-            values[name] = part(request)
+            values[name] = found[key] if key in found else part(request)
     setattr(request, _VALUES, values)
     return [f"{name}={values.get(name)!r}" for name in sorted(_parts)]
 
@@ -149,7 +155,13 @@ def reader_value(request: HttpRequest, name: str, compute: Callable[[], Any]) ->
     return compute() if value is _MISSING else value
 
 
-def _key(request: HttpRequest, reader_gen: str, scope_gens: Iterable[str], kept: Any = None) -> str:
+def _key(
+    request: HttpRequest,
+    reader_gen: str,
+    scope_gens: Iterable[str],
+    kept: Any = None,
+    found: dict[str, Any] | None = None,
+) -> str:
     user: Any = request.user  # type: ignore[attr-defined]
     parts: list[object] = [
         request.get_full_path(),
@@ -161,7 +173,7 @@ def _key(request: HttpRequest, reader_gen: str, scope_gens: Iterable[str], kept:
         _row(user),
         reader_gen,
         *scope_gens,
-        *_part_values(request, reader_gen, kept),
+        *_part_values(request, reader_gen, kept, found or {}),
     ]
     return PAGE + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
 
@@ -189,15 +201,17 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 def _generations_and_parts(
     reader_scope: str, scopes: list[str], user_id: object
-) -> tuple[dict[str, str], Any]:
-    """The generations of the reader and of the page's scopes, and the reader's kept
-    parts, in one round trip to the cache when they are all there."""
+) -> tuple[dict[str, str], Any, dict[str, Any]]:
+    """The generations of the reader and of the page's scopes, the reader's kept parts and
+    the parts kept in the cache by their apps, in one round trip when they are all there."""
     keys = [GEN + reader_scope, *(GEN + s for s in scopes)]
-    found = cache.get_many([*keys, PARTS + str(user_id)])
+    cached = [key for _, _, key in _parts.values() if key]
+    found = cache.get_many([*keys, PARTS + str(user_id), *cached])
     kept = found.pop(PARTS + str(user_id), None)
+    values = {key: found.pop(key) for key in cached if key in found}
     if len(found) < len(keys):
         found = generations([reader_scope, *scopes])
-    return found, kept
+    return found, kept, values
 
 
 def serve(
@@ -210,8 +224,9 @@ def serve(
     reader_scope = f"{READER}{user.pk}"
     # The generations first, then the key's other parts (which read the database), so
     # that a change made meanwhile leaves the page under a generation already gone.
-    gens, kept = _generations_and_parts(reader_scope, scopes, user.pk)
-    key = _key(request, gens[GEN + reader_scope], [gens[GEN + s] for s in scopes], kept)
+    gens, kept, found = _generations_and_parts(reader_scope, scopes, user.pk)
+    scope_gens = [gens[GEN + s] for s in scopes]
+    key = _key(request, gens[GEN + reader_scope], scope_gens, kept, found)
     entry = cache.get(key)
     if entry is not None:
         response = HttpResponse(entry["content"], status=200, headers=entry["headers"])

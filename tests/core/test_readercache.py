@@ -9,6 +9,7 @@ from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.urls import reverse
 
+from practica.accounts.services import conduct_publish
 from practica.communities.models import Membership
 from practica.communities.services import membership_remove
 from practica.core.readercache import reader_part
@@ -209,3 +210,14 @@ def test_two_members_with_the_same_memberships_each_get_their_own_page(thread, c
         page = second.get(url)
         assert page.get("X-Page-Cache") != "reader-hit"
         assert b"Bruno Beta" in page.content and b"Alice Alpha" not in page.content
+
+
+def test_a_new_code_of_conduct_shows_on_cached_pages_at_once(thread, member, staff, on_commit):
+    client = reader(member)
+    url = thread.get_absolute_url()
+    before = cached(client, url)
+    with on_commit():
+        conduct_publish(actor=staff, body="Be kind, again.")
+    after = client.get(url)
+    assert after.get("X-Page-Cache") != "reader-hit"
+    assert after.content != before.content

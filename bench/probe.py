@@ -74,7 +74,13 @@ def main() -> None:
             "paths": [f"/communities/{community.slug}/posts/"],
             "signed_in": False,
         },
+        {
+            "name": "community",
+            "paths": [f"/communities/{community.slug}/posts/"],
+            "signed_in": True,
+        },
         {"name": "all posts", "paths": ["/posts/"], "signed_in": False},
+        {"name": "all posts", "paths": ["/posts/"], "signed_in": True},
         {"name": "thread 50", "paths": [thread(50)], "signed_in": False},
         {"name": "thread 50", "paths": [thread(50)], "signed_in": True},
         {"name": "thread 200", "paths": [thread(200)], "signed_in": False},

@@ -66,7 +66,8 @@ def database_url(db: str, size: str) -> str:
     import psycopg
 
     server = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-    name = f"practica_bench_{size}"
+    # BENCH_PG_PREFIX: helpers sharing one server keep their databases apart.
+    name = f"{os.environ.get('BENCH_PG_PREFIX', 'practica_bench')}_{size}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -236,6 +237,15 @@ def sign_in(email: str, password: str) -> dict[str, str]:
     cookies.update(c.split("=", 1) for c in head["set-cookie"].split("; ") if "=" in c)
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"Signing in as {email} failed ({status}).")
+    # Follow the redirect as a browser does: the page shows "signed in" once and clears the
+    # message cookie. Without this every later request would carry the stale message and
+    # be a page with a message to show, which no reader sees after their first page.
+    _, head, _ = fetch(
+        head.get("location", "/"),
+        headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+    )
+    cookies.update(c.split("=", 1) for c in head["set-cookie"].split("; ") if "=" in c)
+    cookies = {k: v for k, v in cookies.items() if v not in ("", '""')}
     return {
         "cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
         "csrf": cookies["csrftoken"],
@@ -586,13 +596,18 @@ def verdicts(run: dict[str, Any]) -> list[str]:
             ok = row["share"] >= share and row["p99_ms"] <= p99 and not row["errors"]
             want = f"≥ {share:.0f}% of ceiling, p99 ≤ {p99:.0f} ms"
         lines.append(f"  {'meets' if ok else 'MISSES':<7} {name:<26} {want}")
-    thread = next((r for r in run["rows"] if r["page"] == "thread 50" and not r["signed_in"]), None)
-    if thread:
-        ok = thread["html_kb"] <= 60
-        lines.append(
-            f"  {'meets' if ok else 'MISSES':<7} {'weight of thread 50':<26} ≤ 60 KB HTML "
-            f"({thread['html_kb']:.1f} KB, {thread['wire_kb']:.1f} KB on the wire)"
+    for signed_in in (False, True):
+        thread = next(
+            (r for r in run["rows"] if r["page"] == "thread 50" and r["signed_in"] == signed_in),
+            None,
         )
+        if thread:
+            ok = thread["html_kb"] <= 60
+            name = "weight of thread 50" + (" (in)" if signed_in else "")
+            lines.append(
+                f"  {'meets' if ok else 'MISSES':<7} {name:<26} ≤ 60 KB HTML "
+                f"({thread['html_kb']:.1f} KB, {thread['wire_kb']:.1f} KB on the wire)"
+            )
     idle = run.get("idle")
     if idle:
         ok = idle["new_visitor_ms"] < 1000 and not idle["idle_failures"]

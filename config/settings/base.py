@@ -156,8 +156,18 @@ if REDIS_URL:
 else:
     # Local memory is per process: without Redis, `manage.py serve` runs a single
     # server process (with threads) so that rate limits and cached pages agree.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Django's default of 300 entries is soon full with cached pages, their parts and each
+    # signed-in reader's own pages (practica/core/readercache.py); a full cache drops a
+    # third of its entries at once. Entries are small (pages are stored compressed).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env.int("LOCMEM_CACHE_ENTRIES", default=3000)},
+        }
+    }
+    # Sessions are kept in the database and read from the cache: a signed-in request then
+    # costs no query for its session (measured in bench/README.md).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 TASKS = {
     "default": {

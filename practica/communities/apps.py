@@ -9,8 +9,13 @@ class CommunitiesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from practica.core.pagecache import bump
+        from practica.core.readercache import reader_part
 
         from .models import Community
+        from .permissions import roles_of
+
+        # A member's cached pages follow their memberships and roles: read on every request.
+        reader_part("roles")(lambda request: sorted(roles_of(request.user).items()))
 
         def changed(**kwargs: object) -> None:
             # Visibility, status and names show on every anonymous page of a community.

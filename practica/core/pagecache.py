@@ -119,12 +119,19 @@ def shared_page(*scopes: str) -> Callable[[View], View]:
     """Decorate a view whose page anonymous readers may share until one of `scopes` changes.
 
     Scopes may name the view's arguments, as in "post:{pk}". Only decorated views are looked
-    up in the cache, so every other page costs no cache round trip."""
+    up in the cache, so every other page costs no cache round trip. Signed-in readers get
+    their own copy of the page instead (practica/core/readercache.py)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            cacheable(request, *(scope.format(**kwargs) for scope in scopes))
+            names = [scope.format(**kwargs) for scope in scopes]
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                from .readercache import serve  # the reader's own page (readercache.py)
+
+                return serve(request, names, lambda: view(request, *args, **kwargs))
+            cacheable(request, *names)
             return view(request, *args, **kwargs)
 
         wrapper.shared_scopes = scopes  # type: ignore[attr-defined]

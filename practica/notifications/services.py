@@ -11,6 +11,8 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from practica.core.readercache import reader_changed
+
 from .models import Notification
 
 
@@ -48,6 +50,8 @@ def notify(
             for uid in dict.fromkeys(user_ids)
         ]
     )
+    # Bulk inserts send no signal: the recipients' cached pages show the count.
+    reader_changed(*(note.recipient_id for note in notes))
     if email:
         for note in notes:
             transaction.on_commit(partial(notification_email.enqueue, note.pk))
@@ -84,7 +88,10 @@ def notifications_mark_read(*, user_id: int, ids: Iterable[int] | None = None) -
     qs = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
-    return qs.update(read_at=timezone.now())
+    changed = qs.update(read_at=timezone.now())
+    if changed:
+        reader_changed(user_id)
+    return changed
 
 
 def notifications_delete_read(*, older_than: timedelta) -> int:

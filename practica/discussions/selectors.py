@@ -18,7 +18,7 @@ from practica.communities.selectors import communities_visible_to
 from practica.core.pagecache import remember
 from practica.core.queries import filtered
 
-from .models import Comment, Post, PostKind, PostRead, PostStatus, Reaction, Tag
+from .models import Comment, Post, PostKind, PostStatus, Reaction, Tag
 from .permissions import check_see_post
 
 _TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
@@ -67,7 +67,7 @@ def open_featured(user: Any) -> QuerySet[Post]:
     )
 
 
-def home_recent(user: Any, *, limit: int = 30) -> QuerySet[Post]:
+def home_recent(user: Any, *, limit: int = 60) -> QuerySet[Post]:
     """Recent posts (not open featured ones), the reader's own communities first."""
     now = timezone.now()
     since = now - timedelta(days=settings.PRACTICA_HOME_RECENT_DAYS)
@@ -272,22 +272,6 @@ def thread_comments(*, post: Post, user: Any) -> list[Comment]:
         comment.reaction_counts = counts.get(comment.pk, {})  # type: ignore[attr-defined]
         comment.my_reactions = mine.get(comment.pk, set())  # type: ignore[attr-defined]
     return comments
-
-
-def unread_post_ids(*, user: Any, posts: list[Post]) -> set[int]:
-    """Which of `posts` have comments newer than the reader's last visit (one query)."""
-    if not is_active_user(user) or not posts:
-        return set()
-    reads = dict(
-        PostRead.objects.filter(user_id=user.pk, post__in=[p.pk for p in posts]).values_list(
-            "post_id", "read_at"
-        )
-    )
-    return {
-        p.pk
-        for p in posts
-        if p.comment_count and (p.pk not in reads or reads[p.pk] < p.last_activity_at)
-    }
 
 
 def review_queue(*, community: Community) -> QuerySet[Post]:

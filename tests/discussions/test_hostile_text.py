@@ -49,7 +49,9 @@ class ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         own_script = tag == "script" and (dict(attrs).get("src") or "").startswith("/static/")
-        if tag in BAD_TAGS and not own_script:  # the site's own static script is expected
+        # The thread's own fold for replies; user text never gets a class onto a <details>.
+        own_fold = tag == "details" and dict(attrs).get("class") == "replies"
+        if tag in BAD_TAGS and not (own_script or own_fold):  # the site's own are expected
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on") or name == "style":

@@ -3,8 +3,9 @@
 What every reader sees of a comment (author, time, text) is rendered once per thread change
 and page, and kept in the cache; what depends on the reader (the reactions they may press,
 reply, edit, delete, accept, and which comments are new to them) is added here in plain
-Python, on every request, and never stored. Buttons post through two forms per page (`form`
-attribute), so a page carries one CSRF token, not one per button.
+Python, on every request, and never stored. The page's comments sit inside one form, which
+every reaction button posts (accepting an answer sets `formaction`), so a page carries one
+CSRF token and no address per button.
 """
 
 from typing import Any
@@ -22,7 +23,6 @@ from practica.core.pagecache import remember
 from .models import Post, ReactionKind
 from .permissions import is_answer_candidate
 
-REACT_FORM, ACCEPT_FORM = "react-form", "accept-form"
 NEW_MARK = "<!--new-->"
 
 
@@ -62,6 +62,7 @@ class Actions:
         self.labels = {kind: escape(label) for kind, label in ReactionKind.choices}
         self.words = {w: escape(_(w)) for w in ("Reply", "Quote", "Edit", "Delete")}
         self.accept = escape(_("Accept as answer"))
+        self.accept_url = escape(reverse("answer_accept", args=[post.pk]))
 
     def __call__(self, row: dict[str, Any]) -> str:
         pk: int = row["comment"].pk
@@ -73,8 +74,7 @@ class Actions:
             if row["can_react"]:
                 pressed = "true" if r["mine"] else "false"
                 parts.append(
-                    f'<button form="{REACT_FORM}" name="r" value="{pk} {kind}" '
-                    f'aria-pressed="{pressed}">{label}</button>'
+                    f'<button name="r" value="{pk} {kind}" aria-pressed="{pressed}">{label}</button>'
                 )
             elif count:
                 parts.append(f'<span class="reaction">{label}</span>')
@@ -93,8 +93,8 @@ class Actions:
             and is_answer_candidate(self.post, row["comment"])
         ):
             parts.append(
-                f'<button form="{ACCEPT_FORM}" class="link" name="comment" value="{pk}">'
-                f"{self.accept}</button>"
+                f'<button formaction="{self.accept_url}" class="link" name="comment" '
+                f'value="{pk}">{self.accept}</button>'
             )
         return f'<div class="comment-actions">{"".join(parts)}</div>' if parts else ""
 
@@ -140,7 +140,7 @@ def thread_html(
         html.append(body.replace(NEW_MARK, "", 1))
         if not c.is_deleted:
             html.append(actions(row))
-        html.append("</div></article>")
+        html.append("</article>")
         if row["depth"] == 0 and replies.get(c.pk):
             html.append(
                 f'<details class="replies" open><summary>{_replies_label(replies[c.pk])}</summary>'

@@ -28,9 +28,9 @@ def post_rows(
 ) -> SafeString:
     """The `<li>` of each post. What a row shows is the same for everyone who may see the
     post (the list itself is filtered by permission), except the reader's unread state,
-    which is added here on every request and never stored: a post they never opened reads
-    "Unread"; one with comments since their last visit shows how many, linked to the first
-    of them. A row is rebuilt when its post, its comments or communities change."""
+    which is added here on every request and never stored: a post they never opened has a
+    bold title (and "unread" for screen readers); one with comments since their last visit
+    shows how many, linked to the first of them. A row is rebuilt when its post, its comments or communities change."""
     posts = list(posts)
     context = [translation.get_language(), timezone.get_current_timezone_name(), show_community]
     rows = stored_many(
@@ -41,7 +41,7 @@ def post_rows(
         ),
     )
     unread = unread or {}
-    never = f' <span class="unread-mark">{escape(_("Unread"))}</span>'
+    never = f' <span class="visually-hidden">({escape(_("unread"))})</span>'
     continue_at = reverse("post_unread", args=[4040404])
     html = []
     for post in posts:

@@ -74,7 +74,8 @@ class Actions:
             if row["can_react"]:
                 pressed = "true" if r["mine"] else "false"
                 parts.append(
-                    f'<button name="r" value="{pk} {kind}" aria-pressed="{pressed}">{label}</button>'
+                    f'<button name="r" value="{pk} {kind}" aria-pressed="{pressed}">'
+                    f"{label}</button>"
                 )
             elif count:
                 parts.append(f'<span class="reaction">{label}</span>')

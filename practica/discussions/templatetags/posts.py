@@ -30,7 +30,8 @@ def post_rows(
     post (the list itself is filtered by permission), except the reader's unread state,
     which is added here on every request and never stored: a post they never opened has a
     bold title (and "unread" for screen readers); one with comments since their last visit
-    shows how many, linked to the first of them. A row is rebuilt when its post, its comments or communities change."""
+    shows how many, linked to the first of them. A row is rebuilt when its post, its
+    comments or communities change."""
     posts = list(posts)
     context = [translation.get_language(), timezone.get_current_timezone_name(), show_community]
     rows = stored_many(

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from practica.core.pagecache import remember
 
+from . import reading
 from .models import Post, ReactionKind
 from .permissions import is_answer_candidate
 
@@ -43,7 +44,13 @@ def comment_bodies(post: Post, rows: list[dict[str, Any]], page: int) -> dict[in
             for row in rows
         }
 
-    parts = [post.pk, page, translation.get_language(), timezone.get_current_timezone_name()]
+    parts = [
+        post.pk,
+        page,
+        reading.PAGE_SIZE,
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+    ]
     return remember("thread", parts, [f"post:{post.pk}", "communities"], build)  # type: ignore[no-any-return]
 
 

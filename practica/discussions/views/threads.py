@@ -211,6 +211,8 @@ def post_unread(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(post)
     places = reading.reading_order(comments)
     mark = reading.read_mark(user=request.user, post=post)
+    if mark is None:  # never opened: all of it is new, from the start
+        return redirect(post)
     first = reading.first_unread(places, mark, request.user.pk)
     if first is None:
         last = max(comments, key=lambda c: c.pk)

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from practica.communities.models import CommunityProposal, Invitation, Membership
+from practica.core.pictures import replace_pictures
 from practica.demo.files import make_pdf
 from practica.discussions.services import comment_create, post_create
 from practica.events.models import Event, Registration
@@ -81,6 +82,10 @@ def world(db):
     # A hidden community the member also belongs to: only they and staff may know of it.
     hidden = CommunityFactory(visibility="hidden", name="Quiet Harbour Circle")
     Membership.objects.create(user=member, community=hidden)
+    # Faces: the member's photo and the hidden community's emblem.
+    for owner, fields in ((member, ("photo", "photo_small")), (hidden, ("emblem", "emblem_small"))):
+        replace_pictures(owner, fields, {"l": b"\xff\xd8l", "s": b"\xff\xd8s"})
+        owner.save()
     other_leader = make_member(other, role="chair")
     applicant = UserFactory()
     join_request = make_request(community, applicant)
@@ -194,6 +199,16 @@ EXPECTED = {
     "profile_edit": (None, SIGNED_IN),
     "people": (None, SIGNED_IN),
     "person_detail": (lambda w: {"pk": w.users["member"].pk}, SIGNED_IN),
+    # A photo is seen by those who see the profile; others are told it does not exist.
+    "person_photo": (
+        lambda w: {"pk": w.users["member"].pk, "size": "s"},
+        row(404, 200, 200, 200, 200, 200, 200),
+    ),
+    # The emblem of the hidden community: as hidden as the community.
+    "community_emblem": (
+        lambda w: {"slug": w.hidden.slug, "size": "s"},
+        row(404, 404, 404, 200, 404, 404, 200),
+    ),
     "notification_list": (None, SIGNED_IN),
     "notifications_read": (None, POST_ONLY),
     "conduct_publish": (None, STAFF),

@@ -4,9 +4,11 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practica.core.forms import LineField, TextField, formfield_for
+from practica.core.pictures import PICTURE_MAX_MB
 
 from .models import Occupation, User
 from .timezones import time_zone_choices
@@ -41,6 +43,32 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("Automatic (your browser's, or the site's)")), *time_zone_choices()],
             help_text=self.fields["time_zone"].help_text,
         )
+
+
+class PhotoForm(forms.Form):
+    """The profile photo, beside the profile form in the same <form>: checked and made
+    square by the service, so that a refused file leaves everything else as typed."""
+
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
+    )
+    remove_photo = forms.BooleanField(
+        label=_("Remove my photo and show my initials instead"), required=False
+    )
+
+    def __init__(self, *args: Any, has_photo: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["photo"].help_text = gettext(
+            "A JPEG, PNG, GIF or WebP picture of up to %(mb)s MB. It is cropped to a square "
+            "from its centre and made smaller; its metadata (such as where it was taken) is "
+            "removed. Members who are signed in see it beside your name."
+        ) % {"mb": PICTURE_MAX_MB}
+        if has_photo:
+            self.fields["photo"].label = _("Replace the photo")
+        else:
+            del self.fields["remove_photo"]
 
 
 class ConductAcceptForm(forms.Form):

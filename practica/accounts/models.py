@@ -5,6 +5,9 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from practica.core.faces import colour_for, initials
+from practica.core.pictures import picture_version
+
 
 class Occupation(models.TextChoices):
     JUDGE = "judge", _("Judge or justice of the peace")
@@ -91,6 +94,10 @@ class User(AbstractUser):
     accepted_conduct_version = models.PositiveIntegerField(
         _("code of conduct version accepted"), default=0
     )
+    # A square photo at two sizes, made by core.pictures; served only by `person_photo`,
+    # which asks the permission layer. Empty: initials on a colour from the name.
+    photo = models.FileField(_("photo"), upload_to="faces/people/", max_length=200, blank=True)
+    photo_small = models.FileField(upload_to="faces/people/", max_length=200, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -106,6 +113,19 @@ class User(AbstractUser):
     @property
     def name(self) -> str:
         return self.display_name or str(_("Unnamed member"))
+
+    @property
+    def initials(self) -> str:
+        return initials(self.display_name)
+
+    @property
+    def face_colour(self) -> str:
+        """The palette key of the initials' background, from the name (or, without one, the
+        account number: never the email address)."""
+        return colour_for(self.display_name or str(self.pk))
+
+    def photo_version(self, size: str = "l") -> str:
+        return picture_version((self.photo if size == "l" else self.photo_small).name or "")
 
     @property
     def profile_complete(self) -> bool:

@@ -1,16 +1,20 @@
 from typing import Any
 
 from django.core.cache import cache
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.core.pagecache import bump
+from practica.core.pictures import replace_pictures, square_pictures
 
 from .models import CodeOfConduct, ConductAcceptance, User
 from .permissions import check_can_publish_conduct
 from .selectors import CONDUCT_CACHE_KEY, conduct_current
 
+PHOTO_FIELDS = ("photo", "photo_small")
 PROFILE_FIELDS = (
     "display_name",
     "affiliation",
@@ -25,16 +29,31 @@ PROFILE_FIELDS = (
 
 
 @transaction.atomic
-def profile_update(*, user: User, **fields: Any) -> User:
+def profile_update(
+    *,
+    user: User,
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
+    **fields: Any,
+) -> User:
+    """Save the profile; with `photo`, replace the photo (checked and made square first, so
+    that a refused file changes nothing: ServiceError says why); with `remove_photo`,
+    go back to initials."""
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    pictures = square_pictures(photo) if photo else None
     for name, value in fields.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
     update = list(fields)
     if not user.handle and user.display_name:
         user.handle = handle_for(user.display_name)
         update.append("handle")
+    if pictures is not None or (remove_photo and user.photo):
+        replace_pictures(user, PHOTO_FIELDS, pictures)
+        update.extend(PHOTO_FIELDS)
+        # Shared parts of signed-in pages (threads, post rows) may show the old photo.
+        bump("communities", "content")
     user.save(update_fields=update)
     return user
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,27 +10,66 @@ from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.http import paginate, safe_next
 from practica.core.markdown import render_markdown
+from practica.core.pictures import SIZES, picture_response
 
-from .forms import ConductAcceptForm, ConductPublishForm, PeopleFilterForm, ProfileForm
+from .forms import (
+    ConductAcceptForm,
+    ConductPublishForm,
+    PeopleFilterForm,
+    PhotoForm,
+    ProfileForm,
+)
 from .permissions import (
     check_can_publish_conduct,
     check_can_view_profiles,
     must_accept_conduct,
 )
-from .selectors import conduct_current, people_list
+from .selectors import access_person_photo, conduct_current, people_list
 from .services import conduct_accept, conduct_publish, profile_update
 
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(form_data(request), instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile has been saved."))
-        return redirect(safe_next(request, reverse("person_detail", args=[request.user.pk])))
+    user = request.user
+    data = form_data(request)
+    form = ProfileForm(data, instance=user)
+    photo_form = PhotoForm(data, request.FILES or None, has_photo=bool(user.photo))
+    if request.method == "POST" and form.is_valid() and photo_form.is_valid():
+        try:
+            profile_update(
+                user=user,
+                photo=photo_form.cleaned_data.get("photo"),
+                remove_photo=photo_form.cleaned_data.get("remove_photo", False),
+                **form.cleaned_data,
+            )
+        except ServiceError as error:
+            photo_form.add_error("photo", error.message)
+        else:
+            messages.success(request, _("Your profile has been saved."))
+            return redirect(safe_next(request, reverse("person_detail", args=[user.pk])))
+    if request.method == "POST":
+        # The form's values are not saved yet: the page shows the person as stored.
+        user.refresh_from_db()
     return render(
-        request, "accounts/profile_edit.html", {"form": form, "next": request.GET.get("next", "")}
+        request,
+        "accounts/profile_edit.html",
+        {
+            "form": form,
+            "photo_form": photo_form,
+            "person": user,
+            "photo_chosen": bool(request.FILES.get("photo")),
+            "next": request.GET.get("next", ""),
+        },
     )
+
+
+def person_photo(request: HttpRequest, pk: int, size: str) -> HttpResponseBase:
+    """A member's photo, to those who may see their profile (404 to anyone else)."""
+    if size not in SIZES:
+        raise Http404
+    person = access_person_photo(viewer=request.user, pk=pk)
+    file = person.photo if size == "l" else person.photo_small
+    return picture_response(request, file, person.photo_version(size))
 
 
 @login_required

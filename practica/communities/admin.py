@@ -31,6 +31,9 @@ class CommunityAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["focus_areas"]
     inlines = [MembershipInline]
+    # The emblem is uploaded on the community's settings page, through the picture pipeline;
+    # the admin's plain file field would store whatever it is given.
+    exclude = ["emblem", "emblem_small"]
 
 
 @admin.register(Membership)

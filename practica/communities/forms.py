@@ -5,7 +5,9 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.models import Occupation, User
+from practica.core.faces import COLOUR_CHOICES, colour_for
 from practica.core.forms import LineField, TextField, formfield_for
+from practica.core.pictures import PICTURE_MAX_MB
 from practica.core.versioning import VersionField
 
 from .models import Community, CommunityProposal, FocusArea, Role
@@ -215,6 +217,47 @@ class CommunitySettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not allow_status:  # creating and retiring communities is the host staff's call
             del self.fields["status"]
+
+
+class CommunityLookForm(forms.Form):
+    """The community's face, beside its settings in the same <form>: a colour from the
+    palette and an emblem checked and made square by the service.
+
+    The colour is one of the palette's radio buttons (shown with swatches by the template),
+    never a free value, so that white text on it always meets 4.5:1."""
+
+    colour = forms.ChoiceField(
+        label=_("Colour"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Marks the community's cards and pages. Automatic: chosen from the name."),
+    )
+    emblem = forms.FileField(
+        label=_("Emblem"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
+    )
+    remove_emblem = forms.BooleanField(
+        label=_("Remove the emblem and show the community's initials instead"), required=False
+    )
+
+    def __init__(self, *args: Any, community: Community, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"colour": community.colour})
+        super().__init__(*args, **kwargs)
+        self.automatic_colour = colour_for(community.name)
+        automatic = _("Automatic (%(colour)s)") % {
+            "colour": dict(COLOUR_CHOICES)[self.automatic_colour]
+        }
+        self.fields["colour"].choices = [("", automatic), *COLOUR_CHOICES]
+        self.fields["emblem"].help_text = _(
+            "A square picture works best: JPEG, PNG, GIF or WebP, up to %(mb)s MB. It is "
+            "cropped to a square from its centre and made smaller. Without one, the "
+            "community's initials are shown on its colour."
+        ) % {"mb": PICTURE_MAX_MB}
+        if community.emblem:
+            self.fields["emblem"].label = _("Replace the emblem")
+        else:
+            del self.fields["remove_emblem"]
 
 
 class ProposalForm(forms.ModelForm):

@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.accounts.models import Occupation
+from practica.core.faces import COLOUR_CHOICES, colour_for, initials
 from practica.core.models import TimeStampedModel, Versioned
+from practica.core.pictures import picture_version
 from practica.core.text import single_line
 
 
@@ -100,6 +102,14 @@ class Community(Versioned, TimeStampedModel):
         default=False,
         help_text=_("A leader publishes a new member's first post before others see it."),
     )
+    # The community's face: a colour from the accessible palette (empty: one derived from
+    # the name) and an emblem, a square image at two sizes made by core.pictures and served
+    # only by `community_emblem`, which asks the permission layer (empty: initials).
+    colour = models.CharField(_("colour"), max_length=16, choices=COLOUR_CHOICES, blank=True)
+    emblem = models.FileField(
+        _("emblem"), upload_to="faces/communities/", max_length=200, blank=True
+    )
+    emblem_small = models.FileField(upload_to="faces/communities/", max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -111,6 +121,17 @@ class Community(Versioned, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("community_detail", args=[self.slug])
+
+    @property
+    def colour_key(self) -> str:
+        return self.colour or colour_for(self.name)
+
+    @property
+    def initials(self) -> str:
+        return initials(self.name)
+
+    def emblem_version(self, size: str = "l") -> str:
+        return picture_version((self.emblem if size == "l" else self.emblem_small).name or "")
 
     @property
     def is_restricted(self) -> bool:

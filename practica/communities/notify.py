@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from practica.core.faces import colour_hex
 from practica.notifications.services import notify
 
 from .models import Community, Visibility
@@ -17,6 +18,18 @@ def email_may_carry_content(community: Community | None) -> bool:
     if community is None:
         return True
     return community.visibility == Visibility.PUBLIC or community.email_content
+
+
+def email_badge(community: Community | None) -> dict[str, str]:
+    """What heads an email about `community`: its name, initials, colour and emblem."""
+    if community is None:
+        return {}
+    return {
+        "name": community.name,
+        "initials": community.initials,
+        "colour": colour_hex(community.colour_key),
+        "picture": community.emblem_small.name or "",
+    }
 
 
 def readers_among(community: Community | None, user_ids: Iterable[int]) -> list[int]:
@@ -45,4 +58,5 @@ def notify_about(community: Community | None, *, user_ids: Iterable[int], **payl
             "There is something new for you in this community. Sign in to Practica to read "
             "it: its content stays on the platform."
         )
+    payload.setdefault("email_badge", email_badge(community))
     notify(user_ids=user_ids, **payload)

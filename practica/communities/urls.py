@@ -10,6 +10,11 @@ urlpatterns = [
     path("communities/proposals/<int:pk>/", views.proposal_review, name="proposal_review"),
     path("communities/<slug:slug>/", views.community_detail, name="community_detail"),
     path("communities/<slug:slug>/members/", views.community_members, name="community_members"),
+    path(
+        "communities/<slug:slug>/emblem/<str:size>/",
+        views.community_emblem,
+        name="community_emblem",
+    ),
     path("communities/<slug:slug>/join/", views.community_join, name="community_join"),
     path("communities/<slug:slug>/leave/", views.community_leave, name="community_leave"),
     path("communities/<slug:slug>/settings/", views.community_settings, name="community_settings"),

@@ -8,12 +8,27 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 
 def keep_private(response: HttpResponse) -> HttpResponse:
     """Neither the browser's history nor any shared cache (proxy, CDN) may keep it."""
     patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def cache_privately(response: HttpResponseBase, *, seconds: int) -> HttpResponseBase:
+    """Only the reader's own browser may keep it, for `seconds` (0: ask again each time).
+
+    For what is the same for every reader allowed to see it but not for everyone (profile
+    photos): the middleware below then leaves the answer as it is instead of forbidding
+    every copy."""
+    if seconds > 0:
+        patch_cache_control(response, private=True, max_age=seconds)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    response._practica_private_cache = True  # type: ignore[attr-defined]
     return response
 
 
@@ -41,7 +56,11 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if (
+            user is not None
+            and user.is_authenticated
+            and not getattr(response, "_practica_private_cache", False)
+        ):
             keep_private(response)
         if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = settings.PERMISSIONS_POLICY

@@ -22,6 +22,9 @@ class Notification(models.Model):
     # the platform); empty: the same as the notification.
     email_title = models.CharField(max_length=200, blank=True)
     email_body = models.TextField(blank=True)
+    # Who the email comes from, shown at its top: a community's name, initials, colour (a
+    # palette colour's hex) and emblem (a stored picture's name), as `email_badge` gives.
+    email_badge = models.JSONField(default=dict, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 

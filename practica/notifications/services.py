@@ -24,10 +24,12 @@ def notify(
     email: bool = True,
     email_title: str = "",
     email_body: str = "",
+    email_badge: dict[str, str] | None = None,
 ) -> list[Notification]:
     """Create one notification per recipient; queue their emails once the caller commits.
 
-    `email_title` / `email_body`, when given, replace the title and body in the email only.
+    `email_title` / `email_body`, when given, replace the title and body in the email only;
+    `email_badge` (name, initials, colour, picture) heads the email's HTML version.
     """
     from .tasks import notification_email
 
@@ -41,6 +43,7 @@ def notify(
                 url=url,
                 email_title=email_title[:200],
                 email_body=email_body,
+                email_badge=email_badge or {},
             )
             for uid in dict.fromkeys(user_ids)
         ]

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.core.pictures import replace_pictures, square_pictures
 from practica.core.versioning import check_version
 
 from ..models import (
@@ -21,6 +23,8 @@ from ..permissions import (
     check_edit_community,
     roles_forget,
 )
+
+EMBLEM_FIELDS = ("emblem", "emblem_small")
 
 
 def _unique_slug(name: str) -> str:
@@ -63,17 +67,29 @@ def community_create(
 
 @transaction.atomic
 def community_update(
-    *, actor: User, community: Community, version: int | None = None, **fields: Any
+    *,
+    actor: User,
+    community: Community,
+    version: int | None = None,
+    emblem: UploadedFile | None = None,
+    remove_emblem: bool = False,
+    **fields: Any,
 ) -> Community:
     """Change a community's settings; `EditConflict` if someone saved them since the editor
-    read `version`."""
+    read `version`. With `emblem`, replace the emblem (checked and made square first, so
+    that a refused file changes nothing: ServiceError says why); with `remove_emblem`, go
+    back to initials on the community's colour."""
     community = Community.objects.select_for_update().get(pk=community.pk)
     check_edit_community(actor, community)
     check_version(community, version)
+    pictures = square_pictures(emblem) if emblem else None
     focus = fields.pop("focus_areas", None)
     changed = sorted(name for name, value in fields.items() if getattr(community, name) != value)
     for name, value in fields.items():
         setattr(community, name, value)
+    if pictures is not None or (remove_emblem and community.emblem):
+        replace_pictures(community, EMBLEM_FIELDS, pictures)
+        changed.append("emblem")
     community.save()
     if focus is not None:
         community.focus_areas.set(focus)

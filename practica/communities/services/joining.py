@@ -20,6 +20,7 @@ from ..models import (
     RequestStatus,
     Role,
 )
+from ..notify import email_badge
 from ..permissions import (
     check_join,
     check_lead,
@@ -150,6 +151,7 @@ def join_request_approve(
         title=_("Welcome to %(community)s") % {"community": community.name},
         body=_("Your request to join %(community)s was approved.") % {"community": community.name},
         url=community.get_absolute_url(),
+        email_badge=email_badge(community),
     )
     return membership
 

@@ -14,12 +14,19 @@ from .membership import (
     request_decide,
     request_withdraw,
 )
-from .pages import community_detail, community_list, community_members, community_settings
+from .pages import (
+    community_detail,
+    community_emblem,
+    community_list,
+    community_members,
+    community_settings,
+)
 from .people import person_detail
 from .proposals import proposal_create, proposal_mine, proposal_queue, proposal_review
 
 __all__ = [
     "community_detail",
+    "community_emblem",
     "community_invitations",
     "community_join",
     "community_leave",

@@ -2,18 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_staff
 from practica.core.drafts import form_data
+from practica.core.errors import ServiceError
 from practica.core.http import paginate
 from practica.core.markdown import render_markdown
+from practica.core.pictures import SIZES, picture_response
 from practica.core.versioning import EditConflict, show_conflict
 
 from .. import selectors, services
 from ..forms import (
+    CommunityLookForm,
     CommunitySettingsForm,
     DirectoryFilterForm,
 )
@@ -90,11 +94,20 @@ def community_settings(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"version": community.version},
         allow_status=is_staff(request.user),
     )
+    look_form = CommunityLookForm(form_data(request), request.FILES or None, community=community)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and look_form.is_valid():
         data = dict(form.cleaned_data)
+        look = look_form.cleaned_data
         try:
-            services.community_update(actor=request.user, community=community, **data)
+            services.community_update(
+                actor=request.user,
+                community=community,
+                colour=look["colour"],
+                emblem=look.get("emblem"),
+                remove_emblem=look.get("remove_emblem", False),
+                **data,
+            )
         except EditConflict as error:
             show_conflict(form, error)
             saved = error.current
@@ -104,6 +117,8 @@ def community_settings(request: HttpRequest, slug: str) -> HttpResponse:
                 (_("Community rules"), saved.rules),
                 (_("Eligibility requirement"), saved.eligibility),
             ]
+        except ServiceError as error:  # the emblem was refused; nothing was saved
+            look_form.add_error("emblem", error.message)
         else:
             messages.success(request, _("The community's settings have been saved."))
             return redirect(community)
@@ -113,7 +128,20 @@ def community_settings(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "community": community,
             "form": form,
+            "look_form": look_form,
+            "emblem_chosen": bool(request.FILES.get("emblem")),
             "can": community_abilities(request.user, community),
             "conflict": conflict,
         },
     )
+
+
+def community_emblem(request: HttpRequest, slug: str, size: str) -> HttpResponseBase:
+    """A community's emblem, to those who may see the community (404 to anyone else)."""
+    if size not in SIZES:
+        raise Http404
+    community = selectors.access_community(user=request.user, slug=slug)
+    file = community.emblem if size == "l" else community.emblem_small
+    if not file:
+        raise Http404
+    return picture_response(request, file, community.emblem_version(size))

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from practica.core.errors import ServiceError
+from practica.core.images import reencode_image
 
 from .archives import check_archive_stream, open_archive
-from .images import reencode_image
 from .macros import check_odf, check_ole, check_ooxml
 from .names import clean_name, fit_name
 from .pdf import check_pdf

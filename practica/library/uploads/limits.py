@@ -19,10 +19,8 @@ ARCHIVE_MAX_UNCOMPRESSED = 1024 * MIB  # the whole document, decompressed
 ARCHIVE_MAX_RATIO = 200  # decompressed / compressed, for any part above ARCHIVE_RATIO_FROM
 ARCHIVE_RATIO_FROM = 1 * MIB
 
-# Images are decoded and written again; these bound the memory that takes.
-IMAGE_MAX_PIXELS = 40_000_000  # one frame: about 120 MB of RGB
-ANIMATION_MAX_FRAMES = 500
-ANIMATION_MAX_PIXELS = 25_000_000  # all frames together
+# Images are decoded and written again by practica.core.images, which holds their limits
+# (profile photos and community emblems go through it too).
 
 # PDF: pages, and the bytes any one stream may decompress to.
 PDF_MAX_PAGES = 10_000

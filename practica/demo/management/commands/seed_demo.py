@@ -24,6 +24,7 @@ from practica.communities.models import (
 from practica.demo import content as demo
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
+from practica.demo.faces import seed_faces
 from practica.demo.library import seed_library
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -70,6 +71,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_library(random.Random(2029))
             self.stdout.write(self.style.SUCCESS("Demo library created."))
+        if User.objects.exclude(photo="").exists():
+            self.stdout.write("Demo faces already present.")
+        else:
+            with transaction.atomic():
+                seed_faces(random.Random(2030))
+            self.stdout.write(self.style.SUCCESS("Demo faces created."))
         self._write_logins()
 
     def _write_logins(self) -> None:

@@ -17,10 +17,13 @@ from django.utils.translation import gettext as _
 
 from practica.core.errors import ServiceError
 
-from .limits import ANIMATION_MAX_FRAMES, ANIMATION_MAX_PIXELS, IMAGE_MAX_PIXELS
-
 if TYPE_CHECKING:
     from PIL import Image
+
+# Images are decoded and written again; these bound the memory that takes.
+IMAGE_MAX_PIXELS = 40_000_000  # one frame: about 120 MB of RGB
+ANIMATION_MAX_FRAMES = 500
+ANIMATION_MAX_PIXELS = 25_000_000  # all frames together
 
 PILLOW_FORMATS = {"png": "PNG", "jpg": "JPEG", "gif": "GIF", "webp": "WEBP"}
 MODES = {

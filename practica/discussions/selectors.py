@@ -22,6 +22,8 @@ from .models import Comment, Post, PostKind, PostStatus, Reaction, Tag
 from .permissions import check_see_post
 
 _TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
+_COMMENT_FIELDS = [f.name for f in Comment._meta.concrete_fields]
+FACE_FIELDS = ("display_name", "photo", "photo_small", "is_active")
 
 
 def readable_communities(user: Any) -> QuerySet[Community]:
@@ -245,7 +247,14 @@ def thread_comments(*, post: Post, user: Any) -> list[Comment]:
     """
 
     def load() -> tuple[list[Comment], dict[int, dict[str, int]]]:
-        comments = list(Comment.objects.filter(post_id=post.pk).order_by("created_at", "id"))
+        # Authors come along for their avatars: only what a face needs, never their email
+        # or password hash, since the list is kept in the cache.
+        comments = list(
+            Comment.objects.filter(post_id=post.pk)
+            .select_related("author")
+            .only(*_COMMENT_FIELDS, *(f"author__{f}" for f in FACE_FIELDS))
+            .order_by("created_at", "id")
+        )
         counts: dict[int, dict[str, int]] = {}
         rows = (
             Reaction.objects.filter(comment__post_id=post.pk)

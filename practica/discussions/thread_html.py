@@ -32,14 +32,18 @@ def _url_pattern(name: str) -> str:
     return reverse(name, args=[4040404]).replace("4040404", "{}")
 
 
-def comment_bodies(post: Post, rows: list[dict[str, Any]], page: int) -> dict[int, str]:
+def comment_bodies(
+    post: Post, rows: list[dict[str, Any]], page: int, *, show_photos: bool
+) -> dict[int, str]:
     """comment id → the part of its <article> that is the same for every reader: the page's
-    comments are the same for everyone who may read the thread, so they share one entry."""
+    comments are the same for everyone who may read the thread, so they share one entry
+    (one for readers who see members' photos, one for those who see initials)."""
 
     def build() -> dict[int, str]:
         return {
             row["comment"].pk: render_to_string(
-                "discussions/_comment.html", {"row": row, "c": row["comment"], "post": post}
+                "discussions/_comment.html",
+                {"row": row, "c": row["comment"], "post": post, "show_photos": show_photos},
             )
             for row in rows
         }
@@ -47,6 +51,7 @@ def comment_bodies(post: Post, rows: list[dict[str, Any]], page: int) -> dict[in
     parts = [
         post.pk,
         page,
+        show_photos,
         reading.PAGE_SIZE,
         translation.get_language(),
         timezone.get_current_timezone_name(),
@@ -119,12 +124,13 @@ def thread_html(
     unread: set[int],
     can_comment: bool,
     can_accept: bool,
+    show_photos: bool,
 ) -> SafeString:
     """The page's comments. A comment's replies on the page sit in a <details> that is open
     by default, so a reader can fold a side conversation away without JavaScript. Comments
     in `unread` (this reader's, computed per request) are marked, and the first one on the
     page is preceded by the "new since your last visit" divider, the target of `#new`."""
-    bodies = comment_bodies(post, rows, page)
+    bodies = comment_bodies(post, rows, page, show_photos=show_photos)
     actions = Actions(post, can_comment=can_comment, can_accept=can_accept, page=page)
     new_label = f' <strong class="new-mark">{escape(_("New"))}</strong>'
     divider = (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
+from practica.communities.templatetags.faces import photos_shown
 from practica.core import drafts
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
@@ -150,6 +151,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 unread=unread,
                 can_comment=blocker is None,
                 can_accept=can_accept,
+                show_photos=photos_shown(user),
             ),
             "thread_pages": _pages_nav(post, number, pages),
             "page_number": number,

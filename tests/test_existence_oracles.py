@@ -148,6 +148,8 @@ def test_accepting_another_threads_comment_answers_like_a_missing_one(client, wo
         ("summary_create", "secret_post"),
         ("comment_edit", "secret_comment"),
         ("comment_delete", "secret_comment"),
+        ("comment_goto", "secret_comment"),
+        ("post_unread", "secret_post"),
         ("event_detail", "secret_event"),
         ("event_ics", "secret_event"),
         ("event_edit", "secret_event"),
@@ -174,6 +176,7 @@ def test_pages_of_objects_the_reader_may_not_see_answer_like_missing_ones(client
     "name, key",
     [
         ("comment_react", "secret_comment"),
+        ("post_react", "secret_post"),
         ("event_register", "secret_event"),
         ("event_unregister", "secret_event"),
         ("material_add", "secret_event"),

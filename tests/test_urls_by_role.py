@@ -261,6 +261,10 @@ EXPECTED = {
     "comment_create": (lambda w: {"pk": w.post.pk}, POST_ONLY),
     "answer_accept": (lambda w: {"pk": w.post.pk}, POST_ONLY),
     "comment_react": (lambda w: {"pk": w.comment.pk}, POST_ONLY),
+    "post_react": (lambda w: {"pk": w.post.pk}, POST_ONLY),
+    # "Continue reading" and a comment's lasting address send readers to its page.
+    "post_unread": (lambda w: {"pk": w.post.pk}, row(302, 404, 404, 302, 404, 302, 302)),
+    "comment_goto": (lambda w: {"pk": w.comment.pk}, row(404, 404, 404, 302, 404, 302, 302)),
     "comment_edit": (lambda w: {"pk": w.comment.pk}, row(302, 404, 404, 200, 404, 403, 403)),
     "comment_delete": (lambda w: {"pk": w.comment.pk}, AUTHOR_OR_LEADERS),
     # Events, in the members-only community.

@@ -533,6 +533,18 @@ class ScaleSeeder:
             for pid, when, _ in last_activity[user::7]
         ]
         insert(PostRead, reads)
+        # Each read went as far as the comments written before it.
+        newest = (
+            Comment.objects.filter(
+                post_id=models.OuterRef("post_id"), created_at__lte=models.OuterRef("read_at")
+            )
+            .values("post_id")
+            .annotate(m=models.Max("id"))
+            .values("m")
+        )
+        PostRead.objects.update(
+            last_comment_id=models.functions.Coalesce(models.Subquery(newest), models.Value(0))
+        )
 
     # --- Events and resources --------------------------------------------------------------------
 

@@ -199,7 +199,8 @@ class Comment(Versioned):
         return f"{self.author_name} on {self.post_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('post_detail', args=[self.post_id])}#comment-{self.pk}"
+        """Its lasting address: answers with the page of the thread it is on now."""
+        return reverse("comment_goto", args=[self.pk])
 
     @property
     def is_deleted(self) -> bool:
@@ -243,14 +244,17 @@ class Reaction(models.Model):
 
 
 class PostRead(models.Model):
-    """When a reader last opened a thread, to show "new comments" in lists."""
+    """How far a reader has read a thread: every comment up to `last_comment_id` has been
+    shown to them (comment ids grow with time), and when they last came."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField()
+    # Not a foreign key: a mark is a position in the thread, and stays one if that comment goes.
+    last_comment_id = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "post"], name="one_read_mark")]
 
     def __str__(self) -> str:
-        return f"{self.user_id} read {self.post_id}"
+        return f"{self.user_id} read {self.post_id} up to comment {self.last_comment_id}"

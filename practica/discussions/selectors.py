@@ -18,10 +18,12 @@ from practica.communities.selectors import communities_visible_to
 from practica.core.pagecache import remember
 from practica.core.queries import filtered
 
-from .models import Comment, Post, PostKind, PostRead, PostStatus, Reaction, Tag
+from .models import Comment, Post, PostKind, PostStatus, Reaction, Tag
 from .permissions import check_see_post
 
 _TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
+_COMMENT_FIELDS = [f.name for f in Comment._meta.concrete_fields]
+FACE_FIELDS = ("display_name", "photo", "photo_small", "is_active")
 
 
 def readable_communities(user: Any) -> QuerySet[Community]:
@@ -67,7 +69,7 @@ def open_featured(user: Any) -> QuerySet[Post]:
     )
 
 
-def home_recent(user: Any, *, limit: int = 30) -> QuerySet[Post]:
+def home_recent(user: Any, *, limit: int = 60) -> QuerySet[Post]:
     """Recent posts (not open featured ones), the reader's own communities first."""
     now = timezone.now()
     since = now - timedelta(days=settings.PRACTICA_HOME_RECENT_DAYS)
@@ -245,7 +247,14 @@ def thread_comments(*, post: Post, user: Any) -> list[Comment]:
     """
 
     def load() -> tuple[list[Comment], dict[int, dict[str, int]]]:
-        comments = list(Comment.objects.filter(post_id=post.pk).order_by("created_at", "id"))
+        # Authors come along for their avatars: only what a face needs, never their email
+        # or password hash, since the list is kept in the cache.
+        comments = list(
+            Comment.objects.filter(post_id=post.pk)
+            .select_related("author")
+            .only(*_COMMENT_FIELDS, *(f"author__{f}" for f in FACE_FIELDS))
+            .order_by("created_at", "id")
+        )
         counts: dict[int, dict[str, int]] = {}
         rows = (
             Reaction.objects.filter(comment__post_id=post.pk)
@@ -272,22 +281,6 @@ def thread_comments(*, post: Post, user: Any) -> list[Comment]:
         comment.reaction_counts = counts.get(comment.pk, {})  # type: ignore[attr-defined]
         comment.my_reactions = mine.get(comment.pk, set())  # type: ignore[attr-defined]
     return comments
-
-
-def unread_post_ids(*, user: Any, posts: list[Post]) -> set[int]:
-    """Which of `posts` have comments newer than the reader's last visit (one query)."""
-    if not is_active_user(user) or not posts:
-        return set()
-    reads = dict(
-        PostRead.objects.filter(user_id=user.pk, post__in=[p.pk for p in posts]).values_list(
-            "post_id", "read_at"
-        )
-    )
-    return {
-        p.pk
-        for p in posts
-        if p.comment_count and (p.pk not in reads or reads[p.pk] < p.last_activity_at)
-    }
 
 
 def review_queue(*, community: Community) -> QuerySet[Post]:

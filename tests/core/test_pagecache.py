@@ -214,3 +214,34 @@ def test_only_pages_marked_as_shared_are_looked_up(thread):
     assert anonymous_get(thread.get_absolute_url())["X-Page-Cache"] == "miss"
     for url in ("/ping/", reverse("community_list"), reverse("account_login")):
         assert "X-Page-Cache" not in anonymous_get(url)
+
+
+def test_each_readers_unread_state_is_never_shared_through_the_cached_parts(thread, chair, member):
+    """Thread pages and list rows are cached once for everyone; the "new" marks, the
+    last-visit line and the new-comment counts are added per reader, never stored."""
+    writer = make_member(thread.community, display_name="Wendy Writer")
+    early, late = Client(), Client()
+    early.force_login(member)
+    late.force_login(chair)
+    comment_create(actor=writer, post=thread, body="First remark")
+    early.get(thread.get_absolute_url())  # the member has read the first remark
+    comment_create(actor=writer, post=thread, body="Second remark")
+    url, listing = thread.get_absolute_url(), reverse("post_list")
+    late.get(url)  # the chair reads it all: the cached parts are built now, for anyone
+
+    assert "1 new comment" in early.get(listing).content.decode()
+    own = early.get(url).content.decode()
+    assert 'id="new"' in own and own.count("comment unread") == 1
+    for page in (late.get(url), anonymous_get(url), anonymous_get(url)):
+        assert b'id="new"' not in page.content and b"comment unread" not in page.content
+    for page in (late.get(listing), anonymous_get(listing), anonymous_get(listing)):
+        assert b"new comment" not in page.content and b"post-row unread" not in page.content
+    # ...and a view with marks, built first, does not leak into the next reader's.
+    comment_create(actor=writer, post=thread, body="Third remark")
+    assert "1 new comment" in early.get(listing).content.decode()
+    assert early.get(url).content.decode().count("comment unread") == 1
+    newcomer = Client()
+    newcomer.force_login(make_member(thread.community))
+    assert b"new comment" not in newcomer.get(listing).content
+    assert b"comment unread" not in newcomer.get(url).content
+    assert b"comment unread" not in anonymous_get(url).content

@@ -207,9 +207,9 @@ def test_new_comments_are_marked_until_read(
     client.force_login(member)
     client.get(post.get_absolute_url())
     listing = reverse("community_posts", args=[community.slug])
-    assert "New comments" not in client.get(listing).content.decode()
+    assert "new comment" not in client.get(listing).content.decode()
     make_comment(post, chair, "Something new")
-    assert "New comments" in client.get(listing).content.decode()
+    assert "1 new comment" in client.get(listing).content.decode()
     client.get(post.get_absolute_url())
-    assert "New comments" not in client.get(listing).content.decode()
+    assert "new comment" not in client.get(listing).content.decode()
     assert Post.objects.get().comment_count == 1

@@ -15,6 +15,10 @@ from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db
 
+# A signed-in reader rereading any page of a thread: the reader's reactions, their mark, and
+# the permission checks (membership, roles, code of conduct).
+PINNED_THREAD = 5
+
 
 def _queries(client, url: str) -> int:
     client.get(url)  # warm per-process caches (code of conduct version, translations)
@@ -118,3 +122,23 @@ def test_list_pages_have_pinned_query_counts(
     bump("content", "communities")
     with pin(queries):
         client.get(url)
+
+
+@pytest.mark.parametrize("page", [1, 2, 7])
+def test_every_page_of_a_long_thread_runs_a_pinned_number_of_queries(
+    client, community, chair, assert_page_queries, page
+):
+    """Signed in, rereading a page: the post and its comments come from the cache; the
+    reader's reactions, their place in the thread (no write: nothing advanced) and the
+    permission checks are the queries left, whatever the page and the thread's length."""
+    people = [chair, *(make_member(community) for _ in range(5))]
+    big = post_create(
+        actor=chair, community=community, kind="question", title="B", body="b", tags="a, b"
+    )
+    _comments(big, people, 200)
+    client.force_login(people[1])
+    url = f"{big.get_absolute_url()}?page={page}"
+    client.get(url)
+    client.get(url)
+    with assert_page_queries(PINNED_THREAD):
+        assert client.get(url).status_code == 200

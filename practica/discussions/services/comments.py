@@ -181,13 +181,14 @@ def answer_accept(*, actor: User, post: Post, comment: Comment | None) -> Post:
     return post
 
 
-def post_mark_read(*, user: User, post: Post) -> None:
-    """Remember the visit, writing only when the thread has news since the last one: lists
-    compare the mark with the last activity, and a read page should not need a write."""
-    if not user.is_authenticated:
+def post_mark_read(*, user: User, post: Post, previous: int | None, up_to: int) -> None:
+    """Record that the reader has been shown every comment of `post` up to id `up_to`.
+
+    `previous` is the mark read at the start of the request (None: never opened). Writes
+    only when the mark advances or the thread was never opened, so rereading a page costs
+    no write."""
+    if not user.is_authenticated or (previous is not None and up_to <= previous):
         return
-    seen = PostRead.objects.filter(user=user, post=post).values_list("read_at", flat=True).first()
-    if seen is None or seen < post.last_activity_at:
-        PostRead.objects.update_or_create(
-            user=user, post=post, defaults={"read_at": timezone.now()}
-        )
+    PostRead.objects.update_or_create(
+        user=user, post=post, defaults={"last_comment_id": up_to, "read_at": timezone.now()}
+    )

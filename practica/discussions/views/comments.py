@@ -120,6 +120,24 @@ def comment_react(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def post_react(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reaction buttons of a thread's page: each sends "<comment id> <kind>", so the page
+    needs no address per button."""
+    post = selectors.access_post(user=request.user, pk=pk)
+    comment_id, _sep, kind = request.POST.get("r", "").partition(" ")
+    # Only this thread's comments: any other id answers like a missing one.
+    comment = get_object_or_404(
+        Comment.objects.select_related("post"), pk=int_or_zero(comment_id), post=post
+    )
+    try:
+        services.reaction_toggle(actor=request.user, comment=comment, kind=kind)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_POST
 def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.access_post(user=request.user, pk=pk)
     check_accept_answer(request.user, post)

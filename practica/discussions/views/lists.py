@@ -15,16 +15,21 @@ from .. import selectors
 from ..forms import KindFilterForm, PostFilterForm
 from ..models import Post, Tag
 from ..permissions import can_post_in
+from ..reading import Unread, unread_in
 
 # Every list of posts is shared among anonymous readers until any post, comment, tag or
 # community changes, or until the first open featured post on it closes.
 LIST_SCOPES = ("content", "communities")
 
 
-def _with_unread(request: HttpRequest, page: object) -> set[int]:
+HOME_PAGE_SIZE = 15
+
+
+def _with_unread(request: HttpRequest, page: object) -> dict[int, Unread]:
+    """The reader's unread state for the posts on the page, read for this request only."""
     posts = list(page)  # type: ignore[call-overload]
     _closes_at(request, posts)
-    return selectors.unread_post_ids(user=request.user, posts=posts)
+    return unread_in(user=request.user, posts=posts)
 
 
 def _closes_at(request: HttpRequest, posts: list[Post]) -> None:
@@ -35,14 +40,16 @@ def _closes_at(request: HttpRequest, posts: list[Post]) -> None:
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     featured, recent = selectors.home_lists(user)
+    # A bounded list of recent posts, a page at a time; "All posts" has the rest.
+    page = paginate(request, recent, HOME_PAGE_SIZE)
     _closes_at(request, featured + recent)
     return render(
         request,
         "discussions/home.html",
         {
             "featured": featured,
-            "recent": recent,
-            "unread": selectors.unread_post_ids(user=user, posts=featured + recent),
+            "page": page,
+            "unread": unread_in(user=user, posts=featured + list(page)),
             "popular_tags": selectors.popular_tags(),
             "my_memberships": community_selectors.my_memberships(user=user),
             "my_requests": (

@@ -4,26 +4,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
+from practica.communities.templatetags.faces import photos_shown
 from practica.core import drafts
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.pagecache import expires_at, shared_page
 from practica.core.versioning import EditConflict, show_conflict
 
-from .. import selectors, services
+from .. import reading, selectors, services
 from ..forms import (
     CommentForm,
     EditPostForm,
     PostForm,
 )
-from ..models import Comment, PostKind, PostStatus, ReactionKind
+from ..models import Comment, Post, PostKind, PostStatus, ReactionKind
 from ..permissions import (
     CommentRights,
     can_accept_answer,
@@ -38,54 +40,62 @@ from ..permissions import (
     check_see_history,
     comment_blocker,
 )
+from ..reading import MAX_DEPTH, Place
 from ..services import COMMENT_BLOCKED
 from ..thread_html import thread_html
 
-MAX_DEPTH = 3  # deeper replies are shown flat, "in reply to …"
 
-
-def _thread_rows(comments: list[Comment], user: Any) -> list[dict[str, Any]]:
-    """Comments in reading order with their display depth (0 to MAX_DEPTH - 1), reactions
-    and what `user` may do to each."""
-    children: dict[int | None, list[Comment]] = {}
-    rights = CommentRights(user, comments[0].post) if comments else None
-    for comment in comments:
-        children.setdefault(comment.parent_id, []).append(comment)
+def _page_rows(
+    post: Post, places: list[Place], on_page: list[Place], user: Any
+) -> list[dict[str, Any]]:
+    """The page's comments in reading order with their display depth, reactions and what
+    `user` may do to each."""
+    rights = CommentRights(user, post)
+    here = {p.comment.pk for p in on_page}
     rows: list[dict[str, Any]] = []
-
-    def walk(parent_id: int | None, depth: int) -> None:
-        for comment in children.get(parent_id, []):
-            shown = min(depth, MAX_DEPTH - 1)
-            counts = comment.reaction_counts  # type: ignore[attr-defined]
-            mine = comment.my_reactions  # type: ignore[attr-defined]
-            rows.append(
-                {
-                    "comment": comment,
-                    "depth": shown,
-                    "in_reply_to": comment.parent if depth >= MAX_DEPTH else None,
-                    "can_edit": rights.edit(comment),  # type: ignore[union-attr]
-                    "can_delete": rights.delete(comment),  # type: ignore[union-attr]
-                    "can_react": rights.react(comment),  # type: ignore[union-attr]
-                    "reactions": [
-                        {
-                            "kind": kind,
-                            "label": label,
-                            "count": counts.get(kind, 0),
-                            "mine": kind in mine,
-                        }
-                        for kind, label in ReactionKind.choices
-                    ],
-                }
-            )
-            walk(comment.pk, depth + 1)
-
-    walk(None, 0)
+    for index, place in enumerate(on_page):
+        comment = place.comment
+        counts = comment.reaction_counts  # type: ignore[attr-defined]
+        mine = comment.my_reactions  # type: ignore[attr-defined]
+        # Say what a reply answers when the indent cannot: too deep, or its parent is on
+        # an earlier page.
+        parent = comment.parent if comment.parent_id else None
+        shown_parent = parent if place.true_depth >= MAX_DEPTH or (
+            index == 0 and parent is not None
+        ) else None  # fmt: skip
+        rows.append(
+            {
+                "comment": comment,
+                "depth": place.depth,
+                "in_reply_to": shown_parent,
+                "in_reply_to_href": (
+                    ""
+                    if shown_parent is None
+                    else f"#comment-{shown_parent.pk}"
+                    if shown_parent.pk in here
+                    else reverse("comment_goto", args=[shown_parent.pk])
+                ),
+                "can_edit": rights.edit(comment),
+                "can_delete": rights.delete(comment),
+                "can_react": rights.react(comment),
+                "reactions": [
+                    {"kind": kind, "count": counts.get(kind, 0), "mine": kind in mine}
+                    for kind in ReactionKind.values
+                ],
+            }
+        )
     return rows
 
 
 def _quote(comment: Comment) -> str:
     quoted = "\n".join(f"> {line}" for line in comment.body.splitlines())
     return f"> **{comment.author_name}** wrote:\n{quoted}\n\n"
+
+
+def _page_number(request: HttpRequest, pages: int) -> int:
+    """The page asked for; a number past the end shows the last page (the thread may have
+    shrunk since the link was made), anything else the first."""
+    return min(max(1, int_or_zero(request.GET.get("page"))), pages)
 
 
 @shared_page("post:{pk}", "communities")
@@ -95,6 +105,10 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
         expires_at(request, post.open_until)
     user = request.user
     comments = selectors.thread_comments(post=post, user=user) if post.is_published else []
+    places = reading.reading_order(comments)
+    pages = reading.page_count(places)
+    number = _page_number(request, pages)
+    on_page = reading.page_slice(places, number)
     by_id = {c.pk: c for c in comments}
     initial: dict[str, Any] = {}
     reply_to = by_id.get(int_or_zero(request.GET.get("reply")))
@@ -109,9 +123,19 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if draft is not None:
         reply_to = by_id.get(int_or_zero(draft.get("parent"))) or reply_to
     blocker = comment_blocker(user, post)
+    # This reader's place in the thread: read per request, never part of a shared fragment.
+    mark = reading.read_mark(user=user, post=post) if post.is_published else None
+    uid = user.pk if user.is_authenticated else None
+    unread = {p.comment.pk for p in on_page if reading.is_unread(p.comment, mark, uid)}
+    first_new = reading.first_unread(places, mark, uid)
     if post.is_published:
-        services.post_mark_read(user=user, post=post)
-    rows = _thread_rows(comments, user)
+        services.post_mark_read(
+            user=user,
+            post=post,
+            previous=mark,
+            up_to=reading.advanced_mark(places, mark or 0, number, uid),
+        )
+    rows = _page_rows(post, places, on_page, user)
     can_accept = can_accept_answer(user, post)
     moderate = can_moderate(user, post)
     return render(
@@ -121,10 +145,34 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "post": post,
             "rows": rows,
             "comments_html": thread_html(
-                post, rows, can_comment=blocker is None, can_accept=can_accept
+                post,
+                rows,
+                page=number,
+                unread=unread,
+                can_comment=blocker is None,
+                can_accept=can_accept,
+                show_photos=photos_shown(user),
+            ),
+            "thread_pages": _pages_nav(post, number, pages),
+            "page_number": number,
+            "page_total": pages,
+            "unread_here": len(unread),
+            "continue_url": (
+                reading.page_url(post, reading.page_of(places, first_new.pk), "new")
+                if first_new is not None and first_new.pk not in unread
+                else ""
             ),
             "can_react": any(row["can_react"] for row in rows),
             "accepted": by_id.get(post.accepted_answer_id or 0),
+            "accepted_url": (
+                reading.page_url(
+                    post,
+                    reading.page_of(places, post.accepted_answer_id),
+                    f"comment-{post.accepted_answer_id}",
+                )
+                if post.accepted_answer_id
+                else ""
+            ),
             "form": CommentForm(draft, initial=initial),
             "reply_to": reply_to,
             "comment_blocked": COMMENT_BLOCKED.get(blocker or "") if blocker else None,
@@ -143,6 +191,48 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_accept": can_accept,
         },
     )
+
+
+def _pages_nav(post: Post, number: int, pages: int) -> list[dict[str, Any]]:
+    """Links to every page of the thread (a long thread has a handful), current one marked."""
+    if pages == 1:
+        return []
+    return [
+        {"number": n, "url": reading.page_url(post, n, "comments-h"), "current": n == number}
+        for n in range(1, pages + 1)
+    ]
+
+
+@login_required
+def post_unread(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Continue reading": the page and place of the reader's oldest unread comment, or the
+    last comment when everything is read."""
+    post = selectors.access_post(user=request.user, pk=pk)
+    comments = selectors.thread_comments(post=post, user=request.user) if post.is_published else []
+    if not comments:
+        return redirect(post)
+    places = reading.reading_order(comments)
+    mark = reading.read_mark(user=request.user, post=post)
+    if mark is None:  # never opened: all of it is new, from the start
+        return redirect(post)
+    first = reading.first_unread(places, mark, request.user.pk)
+    if first is None:
+        last = max(comments, key=lambda c: c.pk)
+        return redirect(reading.page_url(post, reading.page_of(places, last.pk),
+                                         f"comment-{last.pk}"))  # fmt: skip
+    return redirect(reading.page_url(post, reading.page_of(places, first.pk), "new"))
+
+
+def comment_goto(request: HttpRequest, pk: int) -> HttpResponse:
+    """A comment's lasting address (notifications, "in reply to" across pages): the page of
+    the thread it is on now. Hidden or missing comments answer the same 404."""
+    post_id = Comment.objects.filter(pk=pk).values_list("post_id", flat=True).first()
+    if post_id is None:
+        raise Http404
+    post = selectors.access_post(user=request.user, pk=post_id)
+    comments = selectors.thread_comments(post=post, user=AnonymousUser())
+    places = reading.reading_order(comments)
+    return redirect(reading.page_url(post, reading.page_of(places, pk), f"comment-{pk}"))
 
 
 def int_or_zero(value: str | None) -> int:

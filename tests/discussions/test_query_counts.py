@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practica.core.pagecache import bump
+from practica.core.readercache import reader_changed
 from practica.discussions.models import Comment, Post, Reaction
 from practica.discussions.services import comment_create, post_create
 from tests.factories import make_member
@@ -18,6 +19,8 @@ pytestmark = pytest.mark.django_db
 # A signed-in reader rereading any page of a thread: the reader's reactions, their mark, and
 # the permission checks (membership, roles, code of conduct).
 PINNED_THREAD = 5
+# The same page again, from the reader's page cache: the reader and their memberships.
+READER_CACHED = 2
 
 
 def _queries(client, url: str) -> int:
@@ -140,5 +143,8 @@ def test_every_page_of_a_long_thread_runs_a_pinned_number_of_queries(
     url = f"{big.get_absolute_url()}?page={page}"
     client.get(url)
     client.get(url)
+    with assert_page_queries(READER_CACHED):  # served from the reader's own cache
+        assert client.get(url).status_code == 200
+    reader_changed(people[1].pk)  # built again, from the shared thread parts
     with assert_page_queries(PINNED_THREAD):
         assert client.get(url).status_code == 200

@@ -181,6 +181,17 @@ class InvitationForm(forms.Form):
 
 
 class CommunitySettingsForm(forms.ModelForm):
+    # Rendered as groups by includes/form.html (docs/design.md, Forms).
+    fieldsets = [
+        (_("About"), ["summary", "domain", "focus_areas", "rules"]),
+        (_("Who may join and see"), ["visibility", "join_policy", "eligibility"]),
+        (
+            _("Posts, library and email"),
+            ["featured_days", "hold_first_posts", "library_needs_approval", "email_content"],
+        ),
+        (_("Status"), ["status"]),
+    ]
+
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),

@@ -30,7 +30,7 @@ class EventForm(forms.Form):
                 "repeat_until",
             ],
         ),
-        (_("Where"), ["is_online", "meeting_url", "joining_instructions", "venue", "address"]),
+        (_("Place"), ["is_online", "meeting_url", "joining_instructions", "venue", "address"]),
         (
             _("Who and how many"),
             [

@@ -158,7 +158,7 @@ class InvitationForm(forms.Form):
         help_text=_("One per line, or separated by commas. At most 50 at a time."),
     )
     message = TextField(
-        label=_("Personal message (optional)"), required=False, max_length=2000, rows=3
+        label=_("Personal message"), required=False, max_length=2000, rows=3
     )
 
     def clean_emails(self) -> list[str]:

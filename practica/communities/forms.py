@@ -157,9 +157,7 @@ class InvitationForm(forms.Form):
         rows=3,
         help_text=_("One per line, or separated by commas. At most 50 at a time."),
     )
-    message = TextField(
-        label=_("Personal message"), required=False, max_length=2000, rows=3
-    )
+    message = TextField(label=_("Personal message"), required=False, max_length=2000, rows=3)
 
     def clean_emails(self) -> list[str]:
         emails = _split_emails(self.cleaned_data["emails"])

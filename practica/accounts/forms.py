@@ -12,6 +12,13 @@ from .timezones import time_zone_choices
 
 
 class ProfileForm(forms.ModelForm):
+    # Rendered as groups by includes/form.html (docs/design.md, Forms).
+    fieldsets = [
+        (_("Who you are"), ["display_name", "affiliation", "occupation"]),
+        (_("Where you work"), ["country", "jurisdiction", "languages", "time_zone"]),
+        (_("What you know"), ["interests", "bio"]),
+    ]
+
     class Meta:
         model = User
         fields = [

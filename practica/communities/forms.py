@@ -159,9 +159,7 @@ class InvitationForm(forms.Form):
         rows=3,
         help_text=_("One per line, or separated by commas. At most 50 at a time."),
     )
-    message = TextField(
-        label=_("Personal message (optional)"), required=False, max_length=2000, rows=3
-    )
+    message = TextField(label=_("Personal message"), required=False, max_length=2000, rows=3)
 
     def clean_emails(self) -> list[str]:
         emails = _split_emails(self.cleaned_data["emails"])
@@ -183,6 +181,17 @@ class InvitationForm(forms.Form):
 
 
 class CommunitySettingsForm(forms.ModelForm):
+    # Rendered as groups by includes/form.html (docs/design.md, Forms).
+    fieldsets = [
+        (_("About"), ["summary", "domain", "focus_areas", "rules"]),
+        (_("Who may join and see"), ["visibility", "join_policy", "eligibility"]),
+        (
+            _("Posts, library and email"),
+            ["featured_days", "hold_first_posts", "library_needs_approval", "email_content"],
+        ),
+        (_("Status"), ["status"]),
+    ]
+
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),

@@ -67,7 +67,7 @@ class PostForm(forms.Form):
 
 
 class EditPostForm(PostForm):
-    reason = LineField(label=_("What did you change? (optional)"), required=False, max_length=300)
+    reason = LineField(label=_("What did you change?"), required=False, max_length=300)
     version = VersionField()
 
 

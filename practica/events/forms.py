@@ -15,6 +15,34 @@ from .models import Audience, EventKind, MaterialKind, Repeat
 
 
 class EventForm(forms.Form):
+    # Rendered as groups by includes/form.html (docs/design.md, Forms).
+    fieldsets = [
+        (_("What"), ["title", "kind", "description"]),
+        (
+            _("When"),
+            [
+                "start_date",
+                "start_time",
+                "end_date",
+                "end_time",
+                "time_zone",
+                "repeat",
+                "repeat_until",
+            ],
+        ),
+        (_("Place"), ["is_online", "meeting_url", "joining_instructions", "venue", "address"]),
+        (
+            _("Who and how many"),
+            [
+                "audience",
+                "capacity",
+                "registration_deadline",
+                "needs_approval",
+                "allow_self_attendance",
+            ],
+        ),
+    ]
+
     title = LineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     description = TextField(

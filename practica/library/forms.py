@@ -13,6 +13,17 @@ from .models import Licence, ResourceKind
 
 
 class ResourceForm(forms.Form):
+    # Rendered as groups by includes/form.html (docs/design.md, Forms).
+    fieldsets = [
+        (_("The resource"), ["title", "kind", "summary", "file", "link_url"]),
+        (_("Who made it"), ["co_authors", "outside_authors"]),
+        (_("Where it applies"), ["tags", "jurisdictions", "language"]),
+        (
+            _("Licence and review"),
+            ["licence", "licence_confirmed", "current_as_of", "review_months"],
+        ),
+    ]
+
     title = LineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=ResourceKind.choices)
     summary = TextField(label=_("Summary"), max_length=3000, rows=4)

@@ -69,7 +69,7 @@ def test_featured_post_from_proposal_to_summary_and_an_accepted_answer(browser, 
     # The chair writes the summary; it shows at the top of the thread.
     chair_page.goto("/communities/treatment/review/")
     chair_page.get_by_role("link", name="Write the summary").click()
-    chair_page.get_by_label("Summary:", exact=True).fill("Most courts use three phases.")
+    chair_page.get_by_label("Summary", exact=True).fill("Most courts use three phases.")
     chair_page.get_by_role("button", name="Publish the summary").click()
     page.goto(thread_url)
     assert page.locator(".summary").get_by_text("Most courts use three phases.").is_visible()

@@ -26,7 +26,7 @@ def test_webinar_from_scheduling_to_certificate(page):
     page.get_by_label("Kind").select_option("webinar")
     page.get_by_label("Description").fill("An hour on incentives.")
     day = (timezone.now() + timedelta(days=7)).date().isoformat()
-    page.get_by_label("Date:", exact=True).fill(day)
+    page.get_by_label("Date", exact=True).fill(day)
     page.get_by_label("Starts at").fill("14:00")
     page.get_by_label("Ends at").fill("15:00")
     page.get_by_label("Time zone").select_option("Europe/Paris")

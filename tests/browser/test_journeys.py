@@ -93,7 +93,11 @@ def test_chair_approves_and_declines_requests(page):
     page.goto(f"/communities/treatment/requests/{second.pk}/")
     page.get_by_role("radio", name="Decline").check()
     page.get_by_role("button", name="Confirm decision").click()
-    assert page.get_by_text("Please give the applicant a reason.").is_visible()
+    # Said twice: in the summary at the top (a link to the field) and at the field.
+    reason = "Please give the applicant a reason."
+    page.locator(".error-summary").get_by_role("link", name=reason).click()
+    assert page.locator("#id_reason_error").get_by_text(reason).is_visible()
+    assert page.evaluate("document.activeElement.id") == "id_reason"
     page.get_by_label(re.compile("^Reason")).fill("This community is for court staff.")
     page.get_by_role("button", name="Confirm decision").click()
     assert page.get_by_text("was declined; they have been told").is_visible()

@@ -26,7 +26,7 @@ def test_upload_approve_find_download(page, tmp_path):
     page.get_by_label("Kind").select_option("template")
     page.get_by_label("Summary").fill("A handbook to adapt.")
     page.get_by_label("File").set_input_files(str(template))
-    page.get_by_label("Licence:").select_option("cc_by")
+    page.get_by_label("Licence", exact=True).select_option("cc_by")
     page.get_by_label("I may share this resource under this licence.").check()
     page.get_by_role("button", name="Add").click()
     assert page.get_by_text("A leader will approve it").is_visible()

@@ -19,18 +19,28 @@ NEW_MARK = "<!--new-->"
 
 @register.simple_tag
 def post_rows(
-    posts: Iterable[Post], show_community: bool = False, unread: Iterable[int] = ()
+    posts: Iterable[Post],
+    show_community: bool = False,
+    unread: Iterable[int] = (),
+    level: int = 2,
 ) -> SafeString:
-    """The `<li>` of each post. What a row shows is the same for everyone who may see the
-    post (the list itself is filtered by permission), except the reader's "new comments" mark,
-    which is added here. A row is rebuilt when its post, its comments or communities change."""
+    """The `<li>` of each post, its title a heading of `level` (2 under a page's title, 3
+    under a section's). What a row shows is the same for everyone who may see the post (the
+    list itself is filtered by permission), except the reader's "new comments" mark, which
+    is added here. A row is rebuilt when its post, its comments or communities change."""
     posts = list(posts)
-    context = [translation.get_language(), timezone.get_current_timezone_name(), show_community]
+    context = [
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        show_community,
+        level,
+    ]
     rows = stored_many(
         "post_row",
         {p: ([p.pk, p.is_closed, *context], [f"post:{p.pk}", "communities"]) for p in posts},
         lambda p: render_to_string(
-            "discussions/_post_row.html", {"post": p, "show_community": show_community}
+            "discussions/_post_row.html",
+            {"post": p, "show_community": show_community, "level": level},
         ),
     )
     new = format_html(' <span class="tag new">{}</span>', _("New comments"))

@@ -8,7 +8,7 @@ RUN_SETTINGS ?= config.settings.local
 TEST := DJANGO_SETTINGS_MODULE=config.settings.test
 
 # make bench: see bench/README.md (BENCH_SIZE, BENCH_DB, BENCH_GROWTH).
-.PHONY: run test bench install install-dev lint migrate demo serve clean
+.PHONY: run test screenshots bench install install-dev lint migrate demo serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ test: install-dev
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST) $(BIN)/python manage.py check
 	$(TEST) $(BIN)/pytest
+
+# Only the every-page browser test (also part of make test): screenshots of every page type
+# in var/screenshots/<role>/<page>-<width>.png, no sideways scrolling at 320 px, axe 0.
+# PRACTICA_PAGES=post_detail,event_list limits it to these pages.
+screenshots: install-dev
+	$(TEST) PRACTICA_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser/test_every_page.py
 
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \

@@ -245,13 +245,17 @@ class Reaction(models.Model):
 
 class PostRead(models.Model):
     """How far a reader has read a thread: every comment up to `last_comment_id` has been
-    shown to them (comment ids grow with time), and when they last came."""
+    shown to them (comment ids grow with time), and so has each id in `seen_after`; and when
+    they last came."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField()
     # Not a foreign key: a mark is a position in the thread, and stays one if that comment goes.
     last_comment_id = models.PositiveBigIntegerField(default=0)
+    # Comments above the mark already shown: a thread reads as a tree, so page 1 can hold a
+    # late reply while older comments wait on later pages. Never more than the thread has.
+    seen_after = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "post"], name="one_read_mark")]

@@ -224,3 +224,30 @@ def test_a_member_who_loses_access_sees_no_unread_state_or_place(chair):
     assert reader.get(reverse("post_unread", args=[post.pk])).status_code == 404
     assert reader.get(first.get_absolute_url()).status_code == 404
     assert reader.get(post.get_absolute_url()).status_code == 404
+
+
+def test_a_late_reply_read_on_an_early_page_is_not_new_again(make_post, chair, member, community):
+    """Threads read as a tree: a late reply to the first comment sits on page 1 while older
+    comments wait on page 2. Once shown, it stops being new, in the thread and in lists;
+    the older ones it jumped over stay new until their page is opened."""
+    post = make_post(title="Tree thread")
+    first, *rest = _comments(post, chair, 5)  # page 1: Remark 0, 1, 2; page 2: 3, 4
+    reader = _signed_in(member)
+    reader.get(post.get_absolute_url())  # the thread opened: page 1 read
+    late = comment_create(actor=chair, post=post, body="Remark 9", parent=first)
+    listing = reverse("community_posts", args=[community.slug])
+    assert "3 new comments" in reader.get(listing).content.decode()  # 3, 4 and the reply
+    page = reader.get(post.get_absolute_url()).content.decode()
+    assert _shown(page) == ["Remark 0", "Remark 9", "Remark 1"]  # the reply under its parent
+    assert page.count('class="new-mark"') == 1  # the reply, shown new once
+    page = reader.get(post.get_absolute_url()).content.decode()
+    assert 'class="new-mark"' not in page  # shown already: not new on a second visit
+    assert "2 new comments" in reader.get(listing).content.decode()  # 3 and 4 still
+    mark = PostRead.objects.get(user=member, post=post)
+    assert mark.last_comment_id < late.pk and mark.seen_after == [late.pk]
+    page = reader.get(f"{post.get_absolute_url()}?page=2").content.decode()
+    assert _shown(page) == ["Remark 2", "Remark 3", "Remark 4"]
+    assert page.count('class="new-mark"') == 2  # Remark 2 was shown before: not new
+    assert "new comment" not in reader.get(listing).content.decode()
+    mark.refresh_from_db()
+    assert mark.last_comment_id == late.pk and mark.seen_after == []

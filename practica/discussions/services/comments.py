@@ -29,6 +29,7 @@ from ..permissions import (
     comment_blocker,
     is_answer_candidate,
 )
+from ..reading import Mark
 from .posts import lock_post
 from .text import (
     author_snapshot,
@@ -181,14 +182,20 @@ def answer_accept(*, actor: User, post: Post, comment: Comment | None) -> Post:
     return post
 
 
-def post_mark_read(*, user: User, post: Post, previous: int | None, up_to: int) -> None:
-    """Record that the reader has been shown every comment of `post` up to id `up_to`.
+def post_mark_read(*, user: User, post: Post, previous: Mark | None, now: Mark) -> None:
+    """Record that the reader has been shown the comments of `post` that `now` covers.
 
     `previous` is the mark read at the start of the request (None: never opened). Writes
-    only when the mark advances or the thread was never opened, so rereading a page costs
+    only when the mark changed or the thread was never opened, so rereading a page costs
     no write."""
-    if not user.is_authenticated or (previous is not None and up_to <= previous):
+    if not user.is_authenticated or (previous is not None and now == previous):
         return
     PostRead.objects.update_or_create(
-        user=user, post=post, defaults={"last_comment_id": up_to, "read_at": timezone.now()}
+        user=user,
+        post=post,
+        defaults={
+            "last_comment_id": now.up_to,
+            "seen_after": sorted(now.seen),
+            "read_at": timezone.now(),
+        },
     )

@@ -133,7 +133,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             user=user,
             post=post,
             previous=mark,
-            up_to=reading.advanced_mark(places, mark or 0, number, uid),
+            now=reading.advanced_mark(places, mark, number, uid),
         )
     rows = _page_rows(post, places, on_page, user)
     can_accept = can_accept_answer(user, post)

@@ -231,7 +231,7 @@ def test_a_late_reply_read_on_an_early_page_is_not_new_again(make_post, chair, m
     comments wait on page 2. Once shown, it stops being new, in the thread and in lists;
     the older ones it jumped over stay new until their page is opened."""
     post = make_post(title="Tree thread")
-    first, *rest = _comments(post, chair, 5)  # page 1: Remark 0, 1, 2; page 2: 3, 4
+    first, *_ = _comments(post, chair, 5)  # page 1: Remark 0, 1, 2; page 2: 3, 4
     reader = _signed_in(member)
     reader.get(post.get_absolute_url())  # the thread opened: page 1 read
     late = comment_create(actor=chair, post=post, body="Remark 9", parent=first)

@@ -38,8 +38,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
+def page(browser, live_server, request):
+    # The service worker runs only where a test is about it: Playwright can wait for ever to
+    # close a tab whose worker is still installing (a CI run hung there).
+    marked = request.node.get_closest_marker("service_worker")
+    workers = "allow" if marked else "block"
+    context = browser.new_context(base_url=live_server.url, service_workers=workers)
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page

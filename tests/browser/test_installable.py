@@ -7,7 +7,7 @@ from tests.browser.conftest import log_in
 from tests.browser.test_csp import WATCH
 from tests.factories import CommunityFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.service_worker]
 
 READY = "navigator.serviceWorker.ready.then((r) => r.active && r.active.scriptURL)"
 

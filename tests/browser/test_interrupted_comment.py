@@ -46,7 +46,10 @@ def test_a_comment_survives_a_new_code_of_conduct_and_a_sign_out(page):
     other_tab = page.context.new_page()
     other_tab.goto("/accounts/logout/")
     other_tab.locator("main").get_by_role("button", name="Log out").click()
-    other_tab.close()
+    other_tab.wait_for_url(lambda url: "/logout/" not in url)
+    other_tab.wait_for_load_state()
+    # Closing a tab can wait for ever in this Chromium (a CI run hung here): don't wait.
+    other_tab.close(run_before_unload=True)
     page.get_by_role("button", name="Post comment").click()
     page.wait_for_url("**/accounts/login/?next=*")
     page.get_by_label("Email").fill("mia@example.org")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "csp",
     "practica.core",
     "practica.accounts",
+    "practica.activity",
     "practica.notifications",
     "practica.communities",
     "practica.discussions",

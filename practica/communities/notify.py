@@ -1,13 +1,21 @@
-"""Notifications about a community's content: the site shows everything to those who may
-see it; email, which leaves the platform, carries the content only where allowed."""
+"""Activities about a community's content, and the rules that say who may hear of them.
 
-from collections.abc import Iterable
+Services build `Note`s for the people a change concerns and record one activity with
+`community_activity`; the notifications app (and the subscribers to come) hear of it after
+commit and ask the rules registered here, at the moment of sending, who may still see it.
+The site shows everything to those who may see it; email, which leaves the platform,
+carries the content only where the community allows it.
+"""
+
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
+from practica.activity.models import Activity
+from practica.activity.services import WATCHING, Note, access_rule, activity_record
 from practica.core.faces import colour_hex
-from practica.notifications.services import notify
 
 from .models import Community, Visibility
 from .permissions import can_see_content
@@ -45,9 +53,98 @@ def readers_among(community: Community | None, user_ids: Iterable[int]) -> list[
     return [uid for uid in ids if uid in allowed]
 
 
+def note(
+    community: Community | None,
+    *,
+    to: Iterable[int] = (),
+    category: str,
+    kind: str,
+    title: str,
+    url: str = "",
+    body: str = "",
+    level: str = WATCHING,
+    group: str = "",
+) -> Note:
+    """A note about `community`'s content, its emails headed by the community's badge."""
+    return Note(
+        category=category,
+        kind=kind,
+        title=title,
+        url=url,
+        body=body,
+        to=list(to),
+        level=level,
+        group=group,
+        extra={"badge": email_badge(community)},
+    )
+
+
+def community_activity(
+    community: Community | None,
+    *,
+    actor: Any,
+    verb: str,
+    target: models.Model | None,
+    places: Iterable[str] = (),
+    notes: Iterable[Note] = (),
+    watchers: Note | None = None,
+    mail: dict[str, Any] | None = None,
+) -> Activity:
+    """Record an activity in `community` (None: the platform): its watchers hear of it
+    as well as anyone watching its other `places` or the actor."""
+    around = [f"community:{community.pk}"] if community is not None else []
+    if getattr(actor, "pk", None):
+        around.append(f"person:{actor.pk}")
+    return activity_record(
+        actor=actor,
+        verb=verb,
+        target=target,
+        community_id=community.pk if community is not None else None,
+        places=[*around, *places],
+        notes=notes,
+        watchers=watchers,
+        mail=mail,
+    )
+
+
+def _community_readers(activity: Activity, user_ids: list[int]) -> list[int]:
+    if activity.community_id is None:
+        return [user.pk for user in users_with_roles(user_ids=user_ids)]
+    community = Community.objects.filter(pk=activity.community_id).first()
+    return readers_among(community, user_ids) if community is not None else []
+
+
+def _community_email(activity: Activity) -> bool:
+    if activity.community_id is None:
+        return True
+    community = Community.objects.filter(pk=activity.community_id).first()
+    return community is not None and email_may_carry_content(community)
+
+
+def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) -> None:
+    """Register that activities about a `model` reach only those `may_see(user, target)`
+    allows now; a target since deleted reaches nobody."""
+
+    def readers(activity: Activity, user_ids: list[int]) -> list[int]:
+        if activity.target_type_id != ContentType.objects.get_for_model(model).pk:
+            return user_ids
+        target = model._default_manager.filter(pk=activity.target_id).first()
+        if target is None:
+            return []
+        return [user.pk for user in users_with_roles(user_ids=user_ids) if may_see(user, target)]
+
+    access_rule(readers=readers)
+
+
+access_rule(readers=_community_readers, email=_community_email)
+
+
 def notify_about(community: Community | None, *, user_ids: Iterable[int], **payload: Any) -> None:
-    """`notify` those who may still read the community's content, with the email reduced
-    to a pointer when the content must stay inside."""
+    """Being replaced by `community_activity` (issue 12): notify at once, as before."""
+    from django.utils.translation import gettext as _
+
+    from practica.notifications.services import notify
+
     user_ids = readers_among(community, user_ids)
     if not user_ids:
         return

@@ -6,6 +6,11 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
+        from practica.activity.services import subscribe
+
+        from .deliver import activity_notify
+
+        subscribe("notifications", activity_notify)
         from practica.core.readercache import reader_part
 
         from .context_processors import UNREAD

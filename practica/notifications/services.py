@@ -6,14 +6,16 @@ Takes user ids and a payload; imports no domain app.
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from practica.activity.models import Activity
 from practica.core.readercache import reader_changed
 
-from .models import Notification
+from .models import Category, Delivery, Notification
 
 
 def notify(
@@ -55,6 +57,44 @@ def notify(
     if email:
         for note in notes:
             transaction.on_commit(partial(notification_email.enqueue, note.pk))
+    return notes
+
+
+def notify_many(
+    *, activity: Activity, wanted: list[tuple[int, dict[str, Any]]]
+) -> list[Notification]:
+    """One notification per (recipient, note) about `activity`, unless made before (a
+    retried task); the emails due at once are queued. The notifications made."""
+    from .deliver import deliveries
+    from .tasks import notification_emails
+
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=uid,
+                activity=activity,
+                kind=note.get("kind", activity.verb)[:40],
+                category=note.get("category", Category.DECISIONS),
+                group=note.get("group", "")[:100],
+                title=note.get("title", "")[:200],
+                body=note.get("body", ""),
+                url=note.get("url", ""),
+                email_badge=note.get("extra", {}).get("badge", {}),
+            )
+            for uid, note in wanted
+        ],
+        ignore_conflicts=True,
+    )
+    notes = list(
+        Notification.objects.filter(
+            activity=activity, recipient_id__in=[uid for uid, _note in wanted]
+        )
+    )
+    reader_changed(*(note.recipient_id for note in notes))
+    due = deliveries(notes)
+    now = [note.pk for note in notes if due[note.pk] == Delivery.NOW and note.emailed_at is None]
+    if now:
+        notification_emails.enqueue(now)
     return notes
 
 

@@ -8,32 +8,78 @@ from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from practica.activity.models import Activity
+from practica.activity.services import email_may_carry, readers_among
 from practica.core.text import single_line
 
 from . import services
-from .models import Notification
+from .deliver import notify_chunk
+from .models import EmailSettings, Notification
+
+
+@task()
+def activity_notify_chunk(activity_id: int, plan: list[list[int]]) -> None:
+    activity = Activity.objects.filter(pk=activity_id).first()
+    if activity is not None:
+        notify_chunk(activity, [(uid, index) for uid, index in plan])
+
+
+@task()
+def notification_emails(notification_ids: list[int]) -> None:
+    for notification_id in notification_ids:
+        notification_email_send(notification_id)
 
 
 @task()
 def notification_email(notification_id: int) -> None:
+    notification_email_send(notification_id)
+
+
+def notification_email_send(notification_id: int) -> None:
+    """Email one notification, unless emailed before, or its recipient may no longer see
+    what it is about (asked now, not when it was made), or their address takes no mail.
+    Content that may not leave the platform becomes a pointer to it."""
     note = (
         Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
-        .select_related("recipient")
+        .select_related("recipient", "activity")
         .first()
     )
-    if note is None or not note.recipient.is_active:
+    if note is None or not note.recipient.is_active or email_stopped(note.recipient_id):
+        return
+    if note.activity is not None and not readers_among(note.activity, [note.recipient_id]):
+        Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
         return
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
-    title = note.email_title or note.title
-    text = note.email_body if note.email_title else note.body
+    title, text = email_words(note)
     body = "\n\n".join(part for part in (text, link) if part)
     if note.email_badge:
         _send_with_badge(note, _subject(title), body, title=title, text=text, link=link)
     else:
         send_mail(_subject(title), body, None, [note.recipient.email])
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+
+
+def email_words(note: Notification) -> tuple[str, str]:
+    """The title and text an email about `note` may carry."""
+    if note.activity is not None and not email_may_carry(note.activity):
+        name = note.email_badge.get("name", "")
+        return (
+            _("News in %(community)s") % {"community": name},
+            _(
+                "There is something new for you in this community. Sign in to Practica to "
+                "read it: its content stays on the platform."
+            ),
+        )
+    if note.email_title:
+        return note.email_title, note.email_body
+    return note.title, note.body
+
+
+def email_stopped(user_id: int) -> bool:
+    return EmailSettings.objects.filter(user_id=user_id, stopped_at__isnull=False).exists()
 
 
 def _send_with_badge(note: Notification, subject: str, body: str, **parts: str) -> None:

@@ -24,6 +24,7 @@ from practica.events.models import Event, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.library.services import resource_create
 from practica.notifications.services import notify
+from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 ROLES = (
@@ -215,6 +216,12 @@ EXPECTED = {
     ),
     "notification_list": (None, SIGNED_IN),
     "notifications_read": (None, POST_ONLY),
+    # The links in emails answer for the member their token names, whoever follows them.
+    "email_unsubscribe": (
+        lambda w: {"token": stop_token(user_id=w.users["member"].pk, kind="watched")},
+        ALL_200,
+    ),
+    "email_manage": (lambda w: {"token": manage_token(user_id=w.users["member"].pk)}, ALL_200),
     "conduct_publish": (None, STAFF),
     "proposal_create": (None, SIGNED_IN),
     "proposal_mine": (None, SIGNED_IN),
@@ -431,7 +438,7 @@ MAY_KNOW_ON_PAGE = {
 
 # Calendar feeds answer for the owner of the token in their address (the member), whoever
 # sends the request.
-KEYED_BY_TOKEN = {"feed_personal", "feed_community"}
+KEYED_BY_TOKEN = {"feed_personal", "feed_community", "email_unsubscribe", "email_manage"}
 
 
 def revealed(name, role, content):

@@ -367,8 +367,18 @@ PRACTICA_PERIODIC_TASKS += [
         "practica.core.tasks.task_results_delete_old_task",
         "practica.communities.tasks.invitations_delete_expired_task",
         "practica.notifications.tasks.notifications_delete_read_task",
+        "practica.notifications.digests.tasks.digests_forget_old_task",
     )
 ]
+
+# --- Digests (issue 12 §4): at each member's hour, in their zone ----------------------
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.notifications.digests.tasks.digests_due_task", env.int("DIGESTS_EVERY", 600))
+)
+DIGEST_CHUNK = env.int("DIGEST_CHUNK", default=500)  # members a task
+DIGEST_CATCH_UP_HOURS = env.int("DIGEST_CATCH_UP_HOURS", default=3)  # late, but sent
+DIGEST_CLAIM_STALE_MINUTES = env.int("DIGEST_CLAIM_STALE_MINUTES", default=30)
+EMAIL_LINK_DAYS = env.int("EMAIL_LINK_DAYS", default=60)  # unsubscribe and manage links
 
 # --- Request size (issue 10): bodies over the limit are refused as they arrive -------
 # A form with a file may carry UPLOAD_MAX_MB plus this much for its other fields; any

@@ -16,3 +16,11 @@ class EventsConfig(AppConfig):
             registrations_drop_lost(user_id=user_id, community=community)
 
         access_reduced.connect(drop_registrations, weak=False, dispatch_uid="events-access")
+
+        from django.utils.translation import gettext_lazy as _
+
+        from practica.notifications.digests.registry import digest_section
+
+        from .digest import events_coming_up
+
+        digest_section("events", _("Events coming up"), events_coming_up, order=40)

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class LibraryConfig(AppConfig):
     name = "practica.library"
     label = "library"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from practica.notifications.digests.registry import digest_section
+
+        from .digest import resources_added
+
+        digest_section("library", _("New in the library"), resources_added, order=50)

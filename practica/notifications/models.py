@@ -157,3 +157,6 @@ class EmailSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.user_id)
+
+
+from .digests.models import DigestKind, DigestSent  # noqa: E402, F401 - one app, two modules

@@ -1,7 +1,6 @@
 """Thin, retry-safe tasks: they take ids, fetch, and send."""
 
 from datetime import timedelta
-from email.mime.image import MIMEImage
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -17,6 +16,7 @@ from practica.core.text import single_line
 
 from . import services
 from .deliver import notify_chunk
+from .emails import email_build
 from .models import EmailSettings, Notification
 
 
@@ -54,11 +54,7 @@ def notification_email_send(notification_id: int) -> None:
         return
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
     title, text = email_words(note)
-    body = "\n\n".join(part for part in (text, link) if part)
-    if note.email_badge:
-        _send_with_badge(note, _subject(title), body, title=title, text=text, link=link)
-    else:
-        send_mail(_subject(title), body, None, [note.recipient.email])
+    notification_message(note, title=title, text=text, link=link).send()
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
 
@@ -82,26 +78,49 @@ def email_stopped(user_id: int) -> bool:
     return EmailSettings.objects.filter(user_id=user_id, stopped_at__isnull=False).exists()
 
 
-def _send_with_badge(note: Notification, subject: str, body: str, **parts: str) -> None:
-    """The plain text, and an HTML version headed by the community's emblem and name.
+def notification_message(
+    note: Notification,
+    *,
+    title: str,
+    text: str,
+    link: str,
+    headers: dict[str, str] | None = None,
+) -> EmailMultiAlternatives:
+    """The email of one notification: the plain text, and, when it comes from a community,
+    an HTML version headed by its emblem and name; with the links and headers that stop
+    its category (emails.email_build).
 
     Email programs load no style sheet and often no remote image (and ours need a session):
     the emblem travels inside the message (cid:), and initials on a colour use only HTML
     attributes (bgcolor), which every email program shows."""
-    badge = dict(note.email_badge)
-    picture = _picture(badge.get("picture", ""))
-    html = render_to_string(
-        "notifications/email.html", {**parts, "badge": badge, "picture": picture is not None}
+    body = "\n\n".join(part for part in (text, link) if part)
+    html = ""
+    images: list[tuple[str, bytes]] = []
+    if note.email_badge:
+        badge = dict(note.email_badge)
+        picture = _picture(badge.get("picture", ""))
+        html = render_to_string(
+            "notifications/email.html",
+            {
+                "title": title,
+                "text": text,
+                "link": link,
+                "badge": badge,
+                "picture": picture is not None,
+            },
+        )
+        if picture is not None:
+            images.append((EMBLEM_CID, picture))
+    return email_build(
+        to=note.recipient.email,
+        user_id=note.recipient_id,
+        kind=note.category,
+        subject=_subject(title),
+        text=body,
+        html=html,
+        headers=headers,
+        images=images,
     )
-    message = EmailMultiAlternatives(subject, body, None, [note.recipient.email])
-    message.attach_alternative(html, "text/html")
-    if picture is not None:
-        message.mixed_subtype = "related"
-        image = MIMEImage(picture, "jpeg")
-        image.add_header("Content-ID", f"<{EMBLEM_CID}>")
-        image.add_header("Content-Disposition", "inline", filename="emblem.jpg")
-        message.attach(image)
-    message.send()
 
 
 EMBLEM_CID = "emblem@practica"

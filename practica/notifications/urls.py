@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import email_views, views
 
 urlpatterns = [
     path("", views.notification_list, name="notification_list"),
     path("read/", views.notifications_read, name="notifications_read"),
+    path("email/stop/<str:token>/", email_views.email_unsubscribe, name="email_unsubscribe"),
+    path("email/manage/<str:token>/", email_views.email_manage, name="email_manage"),
 ]

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.browser.conftest import log_in
 from tests.browser.showcase import INVITATION_TOKEN, Showcase, build
 from tests.test_urls_by_role import walk
@@ -86,6 +87,14 @@ PAGES = [
     p("people", SIGNED_IN),
     p("person_detail", SIGNED_IN, lambda w: w.users["member"].pk),
     p("notification_list", SIGNED_IN),
+    # The links in every email: no sign-in, the signed token is the credential
+    p(
+        "email_unsubscribe",
+        (V,),
+        lambda w: stop_token(user_id=w.users["member"].pk, kind="watched"),
+    ),
+    p("email_manage", (V,), lambda w: manage_token(user_id=w.users["member"].pk)),
+    p("email_link_invalid", (V,), "forged", name="email_manage", status=400),
     # Communities
     p("community_list", ALL),
     p("community_detail", ALL, slug),

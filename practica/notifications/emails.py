@@ -1,0 +1,65 @@
+"""The one builder of the notification emails: notifications one by one, digests, and
+(mailing-list mode, reply by email) whatever else speaks for the platform to a member.
+
+Every such email carries, in its text and its HTML, a link that stops exactly its kind
+and one that manages all of the member's email without signing in, and the headers that
+let mail programs offer the same (RFC 2369 `List-Unsubscribe`, RFC 8058 one-click
+`List-Unsubscribe-Post`). Other callers add their own headers (`Reply-To`, `Message-ID`,
+`In-Reply-To`, `References`) through `headers`. Transactional email (account emails,
+answers to something the member just did) does not come through here.
+"""
+
+from collections.abc import Mapping, Sequence
+from email.mime.image import MIMEImage
+
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from practica.core.text import single_line
+
+from .unsubscribe import links_for
+
+
+def email_build(
+    *,
+    to: str,
+    user_id: int,
+    kind: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    headers: Mapping[str, str] | None = None,
+    images: Sequence[tuple[str, bytes]] = (),
+    reply_to: Sequence[str] = (),
+) -> EmailMultiAlternatives:
+    """A message to member `user_id` at `to`, an email of `kind` (a Category value,
+    "daily", "weekly" or "list"), with its footer and unsubscribe headers.
+
+    `html`, when given, is a whole document: the footer goes before its `</body>`.
+    `images` are (content id, JPEG bytes) shown inline by `cid:` references in `html`.
+    Not sent: the caller sends it (and may give it a connection to share)."""
+    links = links_for(user_id=user_id, kind=kind)
+    footer = render_to_string("notifications/email_footer.txt", links).strip()
+    body = f"{text.rstrip()}\n\n-- \n{footer}\n"
+    all_headers = {
+        "List-Unsubscribe": f"<{links['unsubscribe']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+        **(headers or {}),
+    }
+    message = EmailMultiAlternatives(
+        single_line(subject), body, None, [to], headers=all_headers, reply_to=list(reply_to)
+    )
+    if html:
+        html_footer = render_to_string("notifications/email_footer.html", links)
+        at = html.lower().rfind("</body>")
+        html = html[:at] + html_footer + html[at:] if at >= 0 else html + html_footer
+        message.attach_alternative(html, "text/html")
+    if images:
+        message.mixed_subtype = "related"
+        for cid, data in images:
+            image = MIMEImage(data, "jpeg")
+            image.add_header("Content-ID", f"<{cid}>")
+            image.add_header("Content-Disposition", "inline", filename=f"{cid.split('@')[0]}.jpg")
+            message.attach(image)
+    return message

@@ -10,6 +10,7 @@ from practica.communities.models import Membership
 from practica.communities.notify import community_activity, email_badge
 from practica.communities.services.membership import membership_leave
 from practica.discussions.models import Post
+from practica.events.models import Event
 from practica.library.models import Resource
 from practica.notifications.digests import send
 from practica.notifications.digests.models import DigestSent
@@ -62,6 +63,8 @@ def test_daily_digest_comes_at_the_members_local_hour_and_not_at_others(smtp, me
     assert "A new comment on Tides and courts" in texts["text/plain"]
     assert "A new comment on Tides and courts" in texts["text/html"]
     assert "http://" in texts["text/plain"] and "/posts/1/#comment-1" in texts["text/plain"]
+    assert "style=" not in texts["text/html"]  # attributes only: every mail program shows them
+    assert len(message.as_bytes()) < 20_000
     note.refresh_from_db()
     assert note.emailed_at is not None
     # Asked again within the hour (the scheduler runs every few minutes): nothing more.
@@ -153,11 +156,25 @@ def test_the_domains_sections_are_filtered_by_what_the_member_may_see(smtp, comm
         community=community, title="Public sentencing guide", kind="guide", status="published",
         current_as_of=timezone.localdate(), created_by=author, created_at=earlier,
     )  # fmt: skip
+    Post.objects.create(
+        community=mine, author=author, author_name="A", kind="featured", status="published",
+        title="Featured: courts and care", body="b", published_at=earlier,
+        open_until=earlier + timedelta(days=60),
+    )  # fmt: skip
+    tomorrow = window_end + timedelta(hours=20)
+    for audience, title in (("members", "Webinar on bail"), ("leaders", "Leaders' meeting")):
+        Event.objects.create(
+            community=mine, title=title, kind="webinar", description="d", audience=audience,
+            starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=1), time_zone=TORONTO,
+        )  # fmt: skip
     digests_plan(at=now)
     [message] = smtp.to(member.email)
     text = parts(message)["text/plain"]
     assert "Who has a template for bail?" in text
     assert "Public sentencing guide" in text
+    assert "Featured: courts and care" in text and "Opened for discussion" in text
+    assert "Webinar on bail" in text
+    assert "Leaders' meeting" not in text  # the member is not one of its leaders
     assert "Quiet secret question" not in text and "Quiet Harbour" not in text
 
 

@@ -8,7 +8,7 @@ RUN_SETTINGS ?= config.settings.local
 TEST := DJANGO_SETTINGS_MODULE=config.settings.test
 
 # make bench: see bench/README.md (BENCH_SIZE, BENCH_DB, BENCH_GROWTH).
-.PHONY: run test screenshots bench install install-dev lint migrate demo serve clean
+.PHONY: run test screenshots bench bench-digests install install-dev lint migrate demo serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: install
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
+
+# A digest run on the large site (bench/digests.py): time per 1,000 digests, peak memory.
+bench-digests: install
+	$(BIN)/python bench/digests.py
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3* staticfiles

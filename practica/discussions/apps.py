@@ -8,11 +8,20 @@ class DiscussionsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from practica.communities.notify import target_rule
         from practica.notifications.digests.registry import digest_section
 
         from . import signals  # noqa: F401 - connects the page cache's receivers
         from .digest import featured_posts, unanswered_questions
+        from .models import Comment, Post
+        from .permissions import can_see_post
 
+        # Who may hear of a post or comment, asked again when a notification is sent.
+        target_rule(Post, can_see_post)
+        target_rule(
+            Comment,
+            lambda user, comment: not comment.is_deleted and can_see_post(user, comment.post),
+        )
         digest_section("featured", _("Featured discussions"), featured_posts, order=20)
         digest_section(
             "questions", _("Questions waiting for an answer"), unanswered_questions, order=30

@@ -8,8 +8,12 @@ class LibraryConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from practica.communities.notify import target_rule
         from practica.notifications.digests.registry import digest_section
 
         from .digest import resources_added
+        from .models import Resource
+        from .permissions import can_see_resource
 
+        target_rule(Resource, can_see_resource)
         digest_section("library", _("New in the library"), resources_added, order=50)

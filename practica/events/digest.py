@@ -40,6 +40,7 @@ def events_coming_up(windows: dict[int, Window]) -> dict[int, Part]:
             if not can_see_event(user, event):
                 continue
             when = formats.date_format(event.starts_at.astimezone(zone), "DATETIME_FORMAT")
+            when = f"{when} ({getattr(zone, 'key', zone)})"  # the member's own zone
             community = event.community
             if community is None or email_may_carry_content(community):
                 title = event.title

@@ -61,14 +61,12 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def worker() -> dict[str, Any]:
+def setup() -> list[int]:
+    """Step 1, in its own process, so that the worker's peak memory is the run's own."""
     import django
 
     django.setup()
-    import zoneinfo
-
-    from django.conf import settings
-    from django.db import connection
+    from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
     from practica.accounts.models import User
@@ -77,14 +75,11 @@ def worker() -> dict[str, Any]:
     from practica.communities.notify import email_badge
     from practica.discussions.models import Post
     from practica.notifications.digests.models import DigestSent
-    from practica.notifications.digests.schedule import due_member_ids, zone_of
-    from practica.notifications.digests.send import digest_chunk_send
+    from practica.notifications.digests.schedule import zone_of
     from practica.notifications.models import EmailSettings, Notification
 
-    settings.EMAIL_BACKEND = "__main__.SerializingBackend"
     wanted = int(os.environ.get("BENCH_DIGESTS", "5000"))
     per_member = int(os.environ.get("BENCH_DIGEST_NOTES", "8"))
-    chunk = int(getattr(settings, "DIGEST_CHUNK", 500))
     now = timezone.now()
 
     # 1. The members, spread over the site, and what is pending for them.
@@ -105,21 +100,23 @@ def worker() -> dict[str, Any]:
     ):
         communities.setdefault(uid, []).append(cid)
     wanted_communities = {cid for cids in communities.values() for cid in cids}
-    posts: dict[int, list[Post]] = {}
-    for post in (
-        Post.objects.filter(community_id__in=wanted_communities, status="published")
-        .select_related("community")
-        .order_by("community_id", "-published_at")
-    ):
-        if len(posts.setdefault(post.community_id, [])) < per_member:
-            posts[post.community_id].append(post)
+    posts = {
+        cid: list(
+            Post.objects.filter(community_id=cid, status="published", deleted_at=None)
+            .select_related("community")
+            .order_by("-published_at")[:per_member]
+        )
+        for cid in wanted_communities
+    }
+    post_type = ContentType.objects.get_for_model(Post)
     activities = {
         post.pk: Activity(
-            verb="bench.digest", target_id=post.pk, community_id=post.community_id, created_at=now
+            verb="bench.digest", target_type=post_type, target_id=post.pk,
+            community_id=post.community_id, created_at=now,
         )
         for community_posts in posts.values()
         for post in community_posts
-    }
+    }  # fmt: skip
     Activity.objects.bulk_create(activities.values(), batch_size=2000)
     by_post = {a.target_id: a for a in Activity.objects.filter(verb="bench.digest")}
     notes = []
@@ -143,12 +140,44 @@ def worker() -> dict[str, Any]:
         ],
         batch_size=2000,
     )
+    return ids
+
+
+def worker(ids: list[int]) -> dict[str, Any]:
+    import django
+
+    django.setup()
+    import zoneinfo
+
+    from django.conf import settings
+    from django.db import connection
+    from django.utils import timezone
+
+    from practica.accounts.models import User
+    from practica.activity.models import Activity
+    from practica.notifications.digests.schedule import due_member_ids
+    from practica.notifications.digests.send import digest_chunk_send
+    from practica.notifications.models import Notification
+
+    settings.EMAIL_BACKEND = "__main__.SerializingBackend"
+    chunk = int(getattr(settings, "DIGEST_CHUNK", 500))
+    now = timezone.now()
+    total = User.objects.filter(is_active=True).count()
+    pending = Notification.objects.filter(kind="bench.digest").count()
     before = rss_mb()
+    load = os.getloadavg()[0]
 
     # 2. The planner over every member of the site.
     started = time.perf_counter()
     due = due_member_ids("daily", now)
     plan_seconds = time.perf_counter() - started
+    # And at 07:00 in the site's zone, when every member who kept the default hour is due.
+    seven = now.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)).replace(
+        hour=7, minute=5, second=0, microsecond=0
+    )
+    started = time.perf_counter()
+    due_at_seven = len(due_member_ids("daily", seven))
+    seven_seconds = time.perf_counter() - started
 
     # 3. The chunks.
     counts: list[int] = []
@@ -177,16 +206,18 @@ def worker() -> dict[str, Any]:
     result = {
         "members on the site": total,
         "digests sent": sent,
-        "notifications pending": len(notes),
+        "notifications pending": pending,
         "planner: due members": len(due),
         "planner seconds": round(plan_seconds, 2),
+        "planner at 07:00: due members": due_at_seven,
+        "planner at 07:00: seconds": round(seven_seconds, 2),
         "seconds per 1,000 digests": round(run / max(sent, 1) * 1000, 1),
         "chunk seconds (median)": round(statistics.median(seconds), 2),
         "queries per chunk (median, max)": [int(statistics.median(counts)), max(counts)],
         "mean message bytes": round(SerializingBackend.bytes / max(SerializingBackend.sent, 1)),
         "peak memory MB before the run": round(before, 1),
         "peak memory MB after the run": round(rss_mb(), 1),
-        "zone": str(zoneinfo.ZoneInfo(settings.TIME_ZONE)),
+        "load average (1 min) before, after": [round(load, 1), round(os.getloadavg()[0], 1)],
     }
     Notification.objects.filter(kind="bench.digest").delete()
     Activity.objects.filter(verb="bench.digest").delete()
@@ -203,18 +234,25 @@ def main() -> None:
     print(f"== digests on the {size} site ({db}) ==", flush=True)
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "seed_scale", "--size", size)
-    out = subprocess.run(  # noqa: S603
-        [sys.executable, __file__, "worker"], env=env, capture_output=True, text=True, check=False
-    )
-    if out.returncode:
-        sys.exit(out.stderr[-4000:])
-    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    ids = step(env, "setup")
+    figures = step(env, "worker", json.dumps(ids))
     for name, value in figures.items():
         print(f"  {name:36} {value}")
 
 
+def step(env: dict[str, str], *args: str) -> Any:
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=False
+    )
+    if out.returncode:
+        sys.exit(out.stderr[-4000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["worker"]:
-        print(json.dumps(worker()))
+    if sys.argv[1:2] == ["setup"]:
+        print(json.dumps(setup()))
+    elif sys.argv[1:2] == ["worker"]:
+        print(json.dumps(worker(json.loads(sys.argv[2]))))
     else:
         main()

@@ -23,6 +23,7 @@ from practica.discussions.services import comment_create, post_create
 from practica.events.models import Event, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.library.services import resource_create
+from practica.notifications.models import Notification
 from practica.notifications.services import notify
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -215,6 +216,14 @@ EXPECTED = {
     ),
     "notification_list": (None, SIGNED_IN),
     "notifications_read": (None, POST_ONLY),
+    # Following one's own notification marks it read and lands where it points.
+    "notification_go": (
+        lambda w: {"pk": Notification.objects.get(recipient=w.users["member"], kind="test").pk},
+        row(302, 404, 404, 302, 404, 404, 404),
+    ),
+    "watch_change": (None, POST_ONLY),
+    "watching_list": (None, SIGNED_IN),
+    "email_preferences": (None, SIGNED_IN),
     "conduct_publish": (None, STAFF),
     "proposal_create": (None, SIGNED_IN),
     "proposal_mine": (None, SIGNED_IN),

@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from practica.core.readercache import reader_part
 
+        from . import watch_places  # noqa: F401 - people members follow
         from .selectors import CONDUCT_CACHE_KEY, conduct_current_version
 
         # A new code of conduct stops writing until it is accepted: forms on cached pages too.

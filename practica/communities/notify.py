@@ -14,7 +14,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from practica.activity.models import Activity
-from practica.activity.services import WATCHING, Note, access_rule, activity_record
+from practica.activity.services import (
+    WATCHING,
+    Note,
+    access_rule,
+    access_rule_many,
+    activity_record,
+)
 from practica.core.faces import colour_hex
 
 from .models import Community, Visibility
@@ -133,10 +139,46 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
             return []
         return [user.pk for user in users_with_roles(user_ids=user_ids) if may_see(user, target)]
 
+    def many(user_id: int, activities: list[Activity]) -> set[int]:
+        kind = ContentType.objects.get_for_model(model).pk
+        mine = [activity for activity in activities if activity.target_type_id == kind]
+        kept = {activity.pk for activity in activities if activity.target_type_id != kind}
+        if not mine:
+            return kept
+        users = users_with_roles(user_ids=[user_id])
+        # Every required relation joined: a rule reads the target's community and the like.
+        targets = model._default_manager.select_related().in_bulk(
+            [activity.target_id for activity in mine]
+        )
+        for activity in mine:
+            target = targets.get(activity.target_id)
+            if users and target is not None and may_see(users[0], target):
+                kept.add(activity.pk)
+        return kept
+
     access_rule(readers=readers)
+    access_rule_many(readers, many)
+
+
+def _community_readable(user_id: int, activities: list[Activity]) -> set[int]:
+    """`_community_readers` for one person and many activities, in three queries."""
+    users = users_with_roles(user_ids=[user_id])
+    if not users:
+        return set()
+    ids = {activity.community_id for activity in activities if activity.community_id}
+    communities = Community.objects.in_bulk(list(ids))
+    kept = set()
+    for activity in activities:
+        community = communities.get(activity.community_id) if activity.community_id else None
+        if activity.community_id is None or (
+            community is not None and can_see_content(users[0], community)
+        ):
+            kept.add(activity.pk)
+    return kept
 
 
 access_rule(readers=_community_readers, email=_community_email)
+access_rule_many(_community_readers, _community_readable)
 
 
 def notify_about(community: Community | None, *, user_ids: Iterable[int], **payload: Any) -> None:

@@ -10,6 +10,8 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from practica.communities.signals import access_reduced
 
+        from . import watch_places  # noqa: F401 - event series members watch
+
         def drop_registrations(community: Any, user_id: int, **kwargs: Any) -> None:
             from .services import registrations_drop_lost
 

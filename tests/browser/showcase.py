@@ -27,6 +27,7 @@ from practica.events.models import Event, Material, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
+from practica.notifications.watching import watch_set
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -346,6 +347,10 @@ def build() -> Showcase:
         rationale="No community covers veterans' courts yet; twelve of us run one.",
         audience="Judges, coordinators and veteran mentors.",
     )
+    # What the member follows: the community closely, one thread, a muted person.
+    watch_set(user_id=member.pk, key=f"community:{community.pk}", level="watching")
+    watch_set(user_id=member.pk, key=f"post:{thread.pk}", level="tracking")
+    watch_set(user_id=member.pk, key=f"person:{leader.pk}", level="muted")
     for user in (member, leader, staff):
         for number in range(3):
             notify(

@@ -86,6 +86,8 @@ PAGES = [
     p("people", SIGNED_IN),
     p("person_detail", SIGNED_IN, lambda w: w.users["member"].pk),
     p("notification_list", SIGNED_IN),
+    p("watching_list", SIGNED_IN),
+    p("email_preferences", SIGNED_IN),
     # Communities
     p("community_list", ALL),
     p("community_detail", ALL, slug),
@@ -219,6 +221,7 @@ NOT_PAGES = {
     **dict.fromkeys(
         (
             "notifications_read",
+            "watch_change",
             "request_withdraw",
             "member_role",
             "invitation_revoke",
@@ -244,6 +247,7 @@ NOT_PAGES = {
     ),
     "post_unread": "redirects to the page of the first unread comment",
     "comment_goto": "redirects to the page the comment is on",
+    "notification_go": "marks the notification read and redirects to what it points at",
 }
 
 # Problems found when this test was written, for the redesign of issue 11 to fix: (page,

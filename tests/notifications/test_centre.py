@@ -125,7 +125,8 @@ def test_the_centre_runs_the_same_queries_for_2_or_30_notifications(
         assert client.get(CENTRE).status_code == 200
 
 
-# The reader; the page's count and rows (with their activities); visibility asked again
-# for the whole page (the reader with their roles, the communities); the unread count.
-# Each domain rule about targets (target_rule) adds its few queries, whatever the number.
-PINNED_CENTRE = 7
+# The reader; the page's count and rows (with their activities); the unread count; then
+# visibility asked again for the whole page: the reader with their roles and the
+# communities (3), and for each kind of target on the page, posts and comments here, the
+# reader with their roles and the targets (3 each), whatever the number of notifications.
+PINNED_CENTRE = 13

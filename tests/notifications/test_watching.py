@@ -61,8 +61,9 @@ def test_muting_a_person_silences_them_everywhere(
     assert not _told(member, activity)
     other = make_member(community)
     with on_commit():
-        _comment, activity = comment_said(thread, other)
-    assert _told(member, activity)
+        elsewhere, _posted = post_said(community, other, "Another thread")
+        _comment, activity = comment_said(elsewhere, make_member(community))
+    assert _told(member, activity)  # the community is still watched
 
 
 def test_tracking_hears_of_new_posts_only(client, community, member, chair, thread, on_commit):
@@ -182,7 +183,7 @@ def test_going_back_only_to_this_site(client, community, member, thread):
 
 def test_requires_sign_in_and_post(client, thread):
     assert _watch(client, f"post:{thread.pk}", "watching").status_code == 302
-    assert not Watch.objects.exists()
+    assert not Watch.objects.filter(level="watching").exists()
 
 
 # --- What I follow ------------------------------------------------------------------

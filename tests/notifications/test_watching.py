@@ -254,3 +254,16 @@ def test_what_i_follow_runs_the_same_queries_for_3_or_30_places(
 
 # The watches; communities; posts; tags; people; the reader's roles.
 PINNED_WATCHING = 7
+
+
+def test_a_change_shows_at_once_on_pages_kept_for_the_reader(client, member, thread):
+    client.force_login(member)
+    url = thread.get_absolute_url()
+    client.get(url)
+    assert 'value="normal" checked' in client.get(url).content.decode()  # kept, then served
+    _watch(client, f"post:{thread.pk}", "muted", url)
+    client.get(url)  # shows the message once
+    assert 'value="muted" checked' in client.get(url).content.decode()
+    _watch(client, f"post:{thread.pk}", "normal", url)  # deletes the row
+    client.get(url)
+    assert 'value="normal" checked' in client.get(url).content.decode()

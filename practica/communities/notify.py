@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from practica.accounts.permissions import is_active_user
 from practica.activity.models import Activity
 from practica.activity.services import (
     WATCHING,
@@ -190,20 +191,19 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
             return []
         return [user.pk for user in users_with_roles(user_ids=user_ids) if may_see(user, target)]
 
-    def many(user_id: int, activities: list[Activity]) -> set[int]:
+    def many(user: Any, activities: list[Activity]) -> set[int]:
         kind = ContentType.objects.get_for_model(model).pk
         mine = [activity for activity in activities if activity.target_type_id == kind]
         kept = {activity.pk for activity in activities if activity.target_type_id != kind}
-        if not mine:
+        if not mine or not is_active_user(user):
             return kept
-        users = users_with_roles(user_ids=[user_id])
         # Every required relation joined: a rule reads the target's community and the like.
         targets = model._default_manager.select_related().in_bulk(
             [activity.target_id for activity in mine]
         )
         for activity in mine:
             target = targets.get(activity.target_id)
-            if users and target is not None and may_see(users[0], target):
+            if target is not None and may_see(user, target):
                 kept.add(activity.pk)
         return kept
 
@@ -211,10 +211,10 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
     access_rule_many(readers, many)
 
 
-def _community_readable(user_id: int, activities: list[Activity]) -> set[int]:
-    """`_community_readers` for one person and many activities, in three queries."""
-    users = users_with_roles(user_ids=[user_id])
-    if not users:
+def _community_readable(user: Any, activities: list[Activity]) -> set[int]:
+    """`_community_readers` for one person and many activities: the communities in one
+    query (and the reader's roles, once a request)."""
+    if not is_active_user(user):
         return set()
     ids = {activity.community_id for activity in activities if activity.community_id}
     communities = Community.objects.in_bulk(list(ids))
@@ -222,7 +222,7 @@ def _community_readable(user_id: int, activities: list[Activity]) -> set[int]:
     for activity in activities:
         community = communities.get(activity.community_id) if activity.community_id else None
         if activity.community_id is None or (
-            community is not None and can_see_content(users[0], community)
+            community is not None and can_see_content(user, community)
         ):
             kept.add(activity.pk)
     return kept

@@ -30,12 +30,12 @@ def notifications_for(*, user_id: int) -> QuerySet[Notification]:
     )
 
 
-def notifications_visible(*, user_id: int, notes: Iterable[Notification]) -> list[Notification]:
-    """Those of `notes` whose activity `user_id` may still see, asked now of the domain's
+def notifications_visible(*, user: Any, notes: Iterable[Notification]) -> list[Notification]:
+    """Those of `notes` whose activity `user` may still see, asked now of the domain's
     rules in a few queries for the lot: losing access hides what was said before."""
     notes = list(notes)
     activities = [note.activity for note in notes if note.activity is not None]
-    readable = readable_by(user_id, activities) if activities else set()
+    readable = readable_by(user, activities) if activities else set()
     return [note for note in notes if note.activity is None or note.activity_id in readable]
 
 

@@ -97,7 +97,7 @@ def test_losing_access_hides_what_was_said_before(client, chair, on_commit):
     assert 'class="badge"' not in client.get(CENTRE).content.decode()
 
 
-def test_the_centre_runs_the_same_queries_for_2_or_30_notifications(
+def test_the_centre_runs_the_same_queries_for_a_few_or_a_page_of_notifications(
     client, community, member, chair, assert_page_queries, on_commit
 ):
     communities = [community, *(CommunityFactory(visibility="members") for _ in range(3))]
@@ -114,7 +114,7 @@ def test_the_centre_runs_the_same_queries_for_2_or_30_notifications(
                 comment_said(post, make_member(c))
         notify(user_ids=[member.pk], kind="test", title="Without an activity", email=False)
 
-    say(1)
+    say(len(communities))  # one of each, public and members-only
     client.force_login(member)
     client.get(CENTRE)
     with assert_page_queries(PINNED_CENTRE):
@@ -125,8 +125,7 @@ def test_the_centre_runs_the_same_queries_for_2_or_30_notifications(
         assert client.get(CENTRE).status_code == 200
 
 
-# The reader; the page's count and rows (with their activities); the unread count; then
-# visibility asked again for the whole page: the reader with their roles and the
-# communities (3), and for each kind of target on the page, posts and comments here, the
-# reader with their roles and the targets (3 each), whatever the number of notifications.
-PINNED_CENTRE = 13
+# The reader; the page's count and rows (with their activities); then visibility asked
+# again for the whole page: the communities, the reader's roles, and the targets of each
+# kind on the page (posts and comments here); the unread count. Whatever their number.
+PINNED_CENTRE = 8

@@ -29,7 +29,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     uid = request.user.pk
     page = paginate(request, notifications_for(user_id=uid), per_page=PER_PAGE)
     notes = list(page.object_list)
-    shown = notifications_visible(user_id=uid, notes=notes)
+    shown = notifications_visible(user=request.user, notes=notes)
     hidden_unread = {n.pk for n in notes if n.read_at is None} - {n.pk for n in shown}
     if hidden_unread:
         notifications_mark_read(user_id=uid, ids=hidden_unread)
@@ -60,7 +60,7 @@ def notification_go(request: HttpRequest, pk: int) -> HttpResponse:
     member may no longer see: 404."""
     uid = request.user.pk
     note = notification_of(user_id=uid, pk=pk)
-    if note is None or not notifications_visible(user_id=uid, notes=[note]):
+    if note is None or not notifications_visible(user=request.user, notes=[note]):
         raise Http404
     notifications_mark_read(user_id=uid, ids=group_unread_ids(user_id=uid, note=note))
     if note.url and url_has_allowed_host_and_scheme(

@@ -150,12 +150,20 @@ def test_a_private_community_s_places_are_not_revealed_to_outsiders(client, chai
         actor=insider, community=private, kind="discussion", title="Cedar secret plan",
         body="b", tags="cedar only",
     )  # fmt: skip
+    start = (timezone.now() + timedelta(days=3)).replace(tzinfo=None)
+    series_id = event_create(
+        actor=insider, community=private, title="Cedar clinic", kind="webinar",
+        description="d", local_start=start, local_end=start + timedelta(hours=1),
+        time_zone="UTC", repeat="weekly", repeat_until=(start + timedelta(days=14)).date(),
+    )[0].series_id  # fmt: skip
     outsider = UserFactory()
     client.force_login(outsider)
     # The about page of a members-only community is public; its watch control is not there.
     html = client.get(reverse("community_detail", args=[private.slug])).content.decode()
     assert 'name="key"' not in html
-    for key in (f"post:{secret.pk}", f"community:{private.pk}", "tag:cedar-only"):
+    for key in (
+        f"post:{secret.pk}", f"community:{private.pk}", "tag:cedar-only", f"series:{series_id}"
+    ):  # fmt: skip
         response = _watch(client, key, "watching")
         assert response.status_code == 404, key
         assert "Cedar" not in response.content.decode()

@@ -361,6 +361,12 @@ PRACTICA_PERIODIC_TASKS.append(
 PRACTICA_NEWSLETTER_CHUNK = env.int("NEWSLETTER_CHUNK", default=500)  # emails per task
 PRACTICA_NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
 PRACTICA_NEWSLETTER_SIGNUPS_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_HOUR", default=10)
+PRACTICA_PERIODIC_TASKS.append(
+    (
+        "practica.newsletter.tasks.newsletter_resume_stalled_task",
+        env.int("NEWSLETTER_RESUME_EVERY", 600),
+    )
+)
 
 # --- Housekeeping: the scheduler deletes what has outlived its use (0 keeps it forever) ---
 PRACTICA_KEEP_TASK_RESULTS_DAYS = env.int("KEEP_TASK_RESULTS_DAYS", default=14)

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -283,6 +284,26 @@ def issue_send_resume(*, actor: Any, issue: Issue) -> None:
         raise ServiceError(_("This issue is not being sent."))
     audit_record(actor=actor, action="newsletter.resume", target=issue)
     transaction.on_commit(lambda: issue_send_chunk_task.enqueue(issue.pk, 0))
+
+
+def issues_resume_stalled(*, idle: timedelta) -> int:
+    """Resume sends whose worker stopped (nothing claimed for `idle`): with no cron and no
+    one at the keyboard, a restart of the worker still finishes every issue. Returns how
+    many were resumed."""
+    from .tasks import issue_send_chunk_task
+
+    cutoff = timezone.now() - idle
+    stalled = (
+        Issue.objects.filter(status=IssueStatus.SENDING, send_started_at__lt=cutoff)
+        .annotate(last_claim=Max("deliveries__claimed_at"))
+        .filter(Q(last_claim__isnull=True) | Q(last_claim__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    resumed = 0
+    for pk in stalled:
+        issue_send_chunk_task.enqueue(pk, 0)
+        resumed += 1
+    return resumed
 
 
 def issue_send_chunk(*, issue_id: int, after_id: int) -> int | None:

@@ -1,5 +1,7 @@
 """Thin, retry-safe tasks over the services."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_tasks import task
@@ -36,3 +38,9 @@ def issue_test_send(issue_id: int, user_id: int) -> None:
         else absolute(reverse("newsletter_preferences"))
     )
     issue_message(issue, to=user.email, unsubscribe=unsubscribe, test=True).send()
+
+
+@task()
+def newsletter_resume_stalled_task() -> int:
+    """Periodic (the scheduler enqueues it): finish sends a stopped worker left."""
+    return services.issues_resume_stalled(idle=timedelta(minutes=15))

@@ -224,3 +224,29 @@ def test_archive_and_staff_list_queries_do_not_grow(
     issue_create(actor=staff, subject="Draft", body="B", audience="all")
     with django_assert_max_num_queries(before):
         client.get(reverse("newsletter_manage"))
+
+
+def test_a_send_whose_worker_stopped_is_resumed_by_the_scheduler(
+    inbox, staff, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practica.newsletter.tasks import newsletter_resume_stalled_task
+
+    settings.PRACTICA_NEWSLETTER_CHUNK = 2
+    for n in range(3):
+        subscribed(f"r{n}@example.org")
+    inbox.refuse = {"r2@example.org"}
+    issue = send_issue(staff, django_capture_on_commit_callbacks)
+    assert inbox.recipients() == ["r0@example.org", "r1@example.org"]
+    inbox.refuse = set()
+    newsletter_resume_stalled_task.call()  # too soon: the worker may still be at it
+    assert len(inbox.recipients()) == 2
+    Delivery.objects.update(claimed_at=timezone.now() - timedelta(hours=1))
+    Issue.objects.filter(pk=issue.pk).update(send_started_at=timezone.now() - timedelta(hours=1))
+    newsletter_resume_stalled_task.call()
+    assert inbox.recipients() == ["r0@example.org", "r1@example.org", "r2@example.org"]
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT

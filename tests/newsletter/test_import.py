@@ -25,3 +25,15 @@ def test_import_subscribes_new_addresses_and_leaves_unsubscribed_ones(tmp_path, 
 
 def test_the_current_wording_has_the_highest_version():
     assert max(CONSENT_WORDING) == CONSENT_VERSION and str(CONSENT_WORDING[CONSENT_VERSION])
+
+
+def test_demo_newsletter_fills_the_archive(client, staff, community, member):
+    from django.urls import reverse
+
+    from practica.newsletter.demo import seed_newsletter
+
+    seed_newsletter(staff=staff, members=[member], community=community)
+    content = client.get(reverse("newsletter_archive")).content.decode()
+    assert "Spring round-up" in content and "Summer issue" in content
+    assert "autumn meeting" not in content  # the draft
+    assert Subscriber.objects.get(user=member).status == "subscribed"

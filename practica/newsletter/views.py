@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from practica.communities.models import Visibility
 from practica.core.errors import ServiceError
 from practica.core.http import paginate
 
 from . import services
 from .consent import CONSENT_VERSION, CONSENT_WORDING, Method
 from .forms import IssueForm, SubscribeForm
-from .models import IssueStatus, Subscriber, SubscriberStatus
+from .models import Audience, IssueStatus, Subscriber, SubscriberStatus
 from .permissions import access_issue, check_manage_newsletter
 from .selectors import (
     archive_issue,
@@ -222,12 +223,15 @@ def issue_manage(request: HttpRequest, pk: int) -> HttpResponse:
     delivered = issue_delivered(issue)
     audience = audience_subscribers(issue).count() if issue.status == IssueStatus.DRAFT else None
     total = issue.recipients_total
+    communities = list(issue.communities.order_by("name"))
+    private = any(c.visibility != Visibility.PUBLIC for c in communities)
     return render(
         request,
         "newsletter/issue_manage.html",
         {
             "issue": issue,
-            "communities": issue.communities.order_by("name"),
+            "communities": communities,
+            "for_private": issue.audience == Audience.COMMUNITIES and private,
             "audience_count": audience,
             "delivered": delivered,
             "total": total,

@@ -101,6 +101,7 @@ def test_member_subscribes_and_unsubscribes_from_their_preferences(client, membe
     client.force_login(member)
     page = client.get(reverse("newsletter_preferences"))
     assert b"You do not receive the newsletter." in page.content
+    assert b'name="csrfmiddlewaretoken"' in page.content  # the include works in any page
     client.post(reverse("newsletter_preferences"), {"action": "subscribe"})
     subscriber = Subscriber.objects.get(user=member)
     assert subscriber.status == SubscriberStatus.SUBSCRIBED

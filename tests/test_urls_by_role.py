@@ -255,6 +255,7 @@ EXPECTED = {
     "newsletter_edit": (lambda w: {"pk": newsletter(w)["draft"]}, STAFF_404),
     "newsletter_send_test": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
     "newsletter_send": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
+    "newsletter_delete": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
     "newsletter_resume": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
     "conduct_publish": (None, STAFF),
     "proposal_create": (None, SIGNED_IN),

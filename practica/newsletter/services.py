@@ -233,6 +233,16 @@ def issue_update(
     return locked
 
 
+@transaction.atomic
+def issue_delete(*, actor: Any, issue: Issue) -> None:
+    """Delete a draft; an issue that has begun sending is kept (it is a record)."""
+    _check_staff(actor)
+    deleted, _rows = Issue.objects.filter(pk=issue.pk, status=IssueStatus.DRAFT).delete()
+    if not deleted:
+        raise ServiceError(_("Only a draft can be deleted; this issue has been sent."))
+    audit_record(actor=actor, action="newsletter.delete", target=issue, reason=issue.subject)
+
+
 def issue_send_test(*, actor: Any, issue: Issue) -> str:
     """Queue a copy of the issue to the member of staff alone; returns their address."""
     from .tasks import issue_test_send

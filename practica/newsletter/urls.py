@@ -14,6 +14,7 @@ urlpatterns = [
     path("manage/<int:pk>/", views.issue_manage, name="newsletter_issue_manage"),
     path("manage/<int:pk>/edit/", views.edit, name="newsletter_edit"),
     path("manage/<int:pk>/test/", views.send_test, name="newsletter_send_test"),
+    path("manage/<int:pk>/delete/", views.delete, name="newsletter_delete"),
     path("manage/<int:pk>/send/", views.send, name="newsletter_send"),
     path("manage/<int:pk>/resume/", views.resume, name="newsletter_resume"),
 ]

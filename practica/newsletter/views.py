@@ -259,6 +259,19 @@ def send_test(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = access_issue(request.user, pk)
+    try:
+        services.issue_delete(actor=request.user, issue=issue)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("newsletter_issue_manage", pk=issue.pk)
+    messages.success(request, _("The draft was deleted."))
+    return redirect("newsletter_manage")
+
+
+@login_required
+@require_POST
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access_issue(request.user, pk)
     try:

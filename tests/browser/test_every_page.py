@@ -259,6 +259,7 @@ NOT_PAGES = {
             "post_react",
             "newsletter_send_test",
             "newsletter_send",
+            "newsletter_delete",
             "newsletter_resume",
         ),
         "takes forms only",

@@ -153,7 +153,12 @@ def test_people_other_than_staff_cannot_reach_the_staff_pages(
         assert b"Secret draft subject" not in response.content
     missing = client.get(reverse("newsletter_issue_manage", args=[draft.pk + 100]))
     assert missing.status_code == response.status_code  # a draft and nothing answer alike
-    for name in ("newsletter_send", "newsletter_send_test", "newsletter_resume"):
+    for name in (
+        "newsletter_send",
+        "newsletter_send_test",
+        "newsletter_resume",
+        "newsletter_delete",
+    ):
         client.post(reverse(name, args=[draft.pk]))
     assert inbox.messages == []
     draft.refresh_from_db()
@@ -250,3 +255,17 @@ def test_a_send_whose_worker_stopped_is_resumed_by_the_scheduler(
     assert inbox.recipients() == ["r0@example.org", "r1@example.org", "r2@example.org"]
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SENT
+
+
+def test_staff_delete_a_draft_but_not_a_sent_issue(
+    client, inbox, staff, django_capture_on_commit_callbacks
+):
+    subscribed("reader@example.org")
+    sent = send_issue(staff, django_capture_on_commit_callbacks)
+    draft = issue_create(actor=staff, subject="Scrap this", body="B", audience="all")
+    client.force_login(staff)
+    response = client.post(reverse("newsletter_delete", args=[draft.pk]), follow=True)
+    assert b"The draft was deleted." in response.content
+    response = client.post(reverse("newsletter_delete", args=[sent.pk]), follow=True)
+    assert b"Only a draft can be deleted" in response.content
+    assert list(Issue.objects.values_list("pk", flat=True)) == [sent.pk]

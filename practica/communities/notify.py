@@ -229,12 +229,16 @@ def _community_readable(user: Any, activities: list[Activity]) -> set[int]:
 
 
 def _members(activity: Activity) -> Iterable[int]:
+    if activity.community_id is None:
+        return []
     return Membership.objects.filter(community_id=activity.community_id).values_list(
         "user_id", flat=True
     )
 
 
 def _leaders(activity: Activity) -> Iterable[int]:
+    if activity.community_id is None:
+        return []
     return Membership.objects.filter(
         community_id=activity.community_id, role__in=LEADER_ROLES
     ).values_list("user_id", flat=True)

@@ -26,9 +26,9 @@ LEVEL_HELP: dict[str, dict[str, Any]] = {
         Level.MUTED: _("Nothing more than your other settings bring."),
     },
     "series": {
-        Level.WATCHING: _("Everything about these events."),
-        Level.TRACKING: _("New dates and changes to these events."),
-        Level.NORMAL: _("Changes to the events you registered for."),
+        Level.WATCHING: _("New dates, and every change to any date of the series."),
+        Level.TRACKING: _("New dates in the series."),
+        Level.NORMAL: _("Changes to the dates you registered for."),
         Level.MUTED: _("Nothing about these events, except decisions about you."),
     },
     "person": {

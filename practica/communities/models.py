@@ -94,6 +94,14 @@ class Community(Versioned, TimeStampedModel):
             "and the content stays on the platform."
         ),
     )
+    email_posting = models.BooleanField(
+        _("members may start discussions by email"),
+        default=False,
+        help_text=_(
+            "A member's email to the community's address becomes a discussion: the subject "
+            "its title, the text its post."
+        ),
+    )
     library_needs_approval = models.BooleanField(
         _("new library resources need a leader's approval"), default=False
     )

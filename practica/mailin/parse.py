@@ -61,10 +61,12 @@ def reply_text(text: str) -> str:
     first = parsed.replies[0]
     if first.headers:  # it opens with "On … wrote:": nothing of their own above it
         return ""
-    body = str(first.body or "").strip()
-    if all(not line.strip() or line.lstrip().startswith(">") for line in body.splitlines()):
-        return ""  # only what they quoted
-    return body
+    lines = str(first.body or "").strip().splitlines()
+    # A quoted block at the end (no "On … wrote:" above it) is the email they answer;
+    # quotes between their own lines stay, as the context of what they say.
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(">")):
+        lines.pop()
+    return "\n".join(lines).strip()
 
 
 def _text(part: Message) -> str:
@@ -116,7 +118,7 @@ def _automatic(message: Message, sender: str, envelope_sender: str | None) -> bo
         return True
     if message.get("X-Autoreply") or message.get("X-Autorespond"):
         return True
-    if str(message.get("Return-Path", "")).strip() == "<>" or envelope_sender == "":
+    if str(message.get("Return-Path", "")).strip() == "<>" or envelope_sender in ("", "<>"):
         return True
     return sender.split("@")[0].lower() in MACHINE_SENDERS
 

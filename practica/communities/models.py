@@ -131,6 +131,13 @@ class Community(Versioned, TimeStampedModel):
         return reverse("community_detail", args=[self.slug])
 
     @property
+    def email_address(self) -> str:
+        """Where members start a discussion by email (practica/mailin); empty when the
+        community takes none or the site takes no email."""
+        domain = getattr(settings, "EMAIL_INBOUND_DOMAIN", "")
+        return f"{self.slug}@{domain}" if self.email_posting and domain else ""
+
+    @property
     def colour_key(self) -> str:
         return self.colour or colour_for(self.name)
 

@@ -30,7 +30,7 @@ def answer(inbound: Inbound, reason: str, *, link: str = "", text: str | None = 
     body = "\n\n".join(
         [
             reason,
-            _("You can also write on the site: %(link)s") % {"link": link},
+            _("On the site: %(link)s") % {"link": link},
             _("Your message was not posted. Here is what you wrote, so that nothing is lost:"),
             quoted(words),
         ]

@@ -61,8 +61,3 @@ def reply_address(*, user_id: int, post_id: int, comment_id: int | None) -> str:
         return ""
     token = reply_token(user_id=user_id, post_id=post_id, comment_id=comment_id)
     return f"{PREFIX}{token}@{domain}"
-
-
-def community_address(slug: str) -> str:
-    domain = inbound_domain()
-    return f"{slug}@{domain}" if domain else ""

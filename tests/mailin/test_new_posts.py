@@ -124,3 +124,14 @@ def test_leaders_switch_email_posting_in_the_community_settings(client, communit
     assert client.post(url, data).status_code == 302
     community.refresh_from_db()
     assert community.email_posting
+
+
+def test_members_see_the_communitys_address_on_its_page(client, open_to_email, member):
+    address = f"{open_to_email.slug}@{DOMAIN}"
+    url = open_to_email.get_absolute_url()
+    assert address not in client.get(url).content.decode()  # visitors: not a way in
+    client.force_login(member)
+    assert f'href="mailto:{address}"' in client.get(url).content.decode()
+    open_to_email.email_posting = False
+    open_to_email.save()
+    assert address not in client.get(url).content.decode()

@@ -3,7 +3,7 @@
 Environment variables (see README, "Configuration"):
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL, SITE_URL, DEBUG,
 TRUSTED_PROXY_COUNT, DEFAULT_FROM_EMAIL, WEB_WORKERS, EMAIL_INBOUND_DOMAIN, EMAIL_INBOUND_HOST,
-EMAIL_INBOUND_PORT, EMAIL_INBOUND_MAX_BYTES, EMAIL_HARD_BOUNCE_LIMIT.
+EMAIL_INBOUND_PORT, EMAIL_INBOUND_MAX_BYTES, EMAIL_INBOUND_AUTHSERV_ID, EMAIL_HARD_BOUNCE_LIMIT.
 """
 
 import secrets
@@ -250,6 +250,9 @@ EMAIL_INBOUND_HOST = env.str("EMAIL_INBOUND_HOST", default="127.0.0.1")
 EMAIL_INBOUND_PORT = env.int("EMAIL_INBOUND_PORT", default=0)
 # Larger messages are answered "too large" (far larger ones refused by the listener).
 EMAIL_INBOUND_MAX_BYTES = env.int("EMAIL_INBOUND_MAX_BYTES", default=1024 * 1024)
+# The name our own mail server (the MX) signs its Authentication-Results headers with: a
+# message it found forged (DMARC failed) is not taken as its From address's. Empty: unchecked.
+EMAIL_INBOUND_AUTHSERV_ID = env.str("EMAIL_INBOUND_AUTHSERV_ID", default="")
 # Hard bounces after which an address gets no more email (its member is told on the site).
 EMAIL_HARD_BOUNCE_LIMIT = env.int("EMAIL_HARD_BOUNCE_LIMIT", default=3)
 

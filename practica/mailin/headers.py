@@ -13,6 +13,10 @@ from practica.notifications.models import Category, Notification
 
 from .tokens import reply_address
 
+# The activities whose email IS the post or comment: its Message-ID is the one replies and
+# later comments refer to.
+ORIGINAL_VERBS = {"post.published", "comment.created"}
+
 
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "practica.localhost"
@@ -37,11 +41,21 @@ def reply_headers(note: Notification) -> dict[str, str]:
     )
     if address:
         headers["Reply-To"] = address
-    if mail.get("message_id"):
-        headers["Message-ID"] = message_id(mail["message_id"])
-    if mail.get("in_reply_to"):
-        headers["In-Reply-To"] = message_id(mail["in_reply_to"])
-    references = [message_id(name) for name in mail.get("references", [])]
+    name = str(mail.get("message_id", ""))
+    parent = str(mail.get("in_reply_to", ""))
+    references = [str(ref) for ref in mail.get("references", [])]
+    assert note.activity is not None
+    if name and note.activity.verb not in ORIGINAL_VERBS:
+        # Another email about the same post or comment (edited, closed, moved…): a
+        # Message-ID of its own (mail programs drop a second message with the same one),
+        # threaded under the original.
+        parent, references = name, [*references, name]
+        name = f"{name}-{note.activity.pk}"
+    if name:
+        headers["Message-ID"] = message_id(name)
+    if parent:
+        headers["In-Reply-To"] = message_id(parent)
+    references = [message_id(ref) for ref in dict.fromkeys(references)]
     if references:
         headers["References"] = " ".join(references)
     return headers
@@ -49,7 +63,8 @@ def reply_headers(note: Notification) -> dict[str, str]:
 
 def thread_subject(note: Notification) -> str:
     """In mailing-list mode (the per-message emails of what a member watches), the subject
-    mail programs thread by: the post's title, "Re: " before it for comments. Empty
+    mail programs thread by: the post's title for the post itself, "Re: " before it for
+    everything after (comments, edits, closing). Empty
     otherwise: the notification's own title says more."""
     mail = note.activity.mail if note.activity is not None else {}
     if note.category != Category.WATCHED or not mail or not mail.get("subject"):
@@ -57,4 +72,5 @@ def thread_subject(note: Notification) -> str:
     if note.activity is not None and not email_may_carry(note.activity):
         return ""  # the title stays on the platform too
     subject = str(mail["subject"])
-    return f"Re: {subject}" if str(mail.get("message_id", "")).startswith("comment-") else subject
+    assert note.activity is not None
+    return subject if note.activity.verb == "post.published" else f"Re: {subject}"

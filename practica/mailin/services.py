@@ -8,6 +8,7 @@ permission checks, limits and code-of-conduct gate as the web.
 """
 
 import hashlib
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -90,6 +91,16 @@ def _handle(inbound: Inbound, raw: bytes, recipients: list[str]) -> Outcome:
             % {"size": settings.EMAIL_INBOUND_MAX_BYTES // 1024},
         )
         return Outcome.ANSWERED
+    if _forged(inbound):
+        answer(
+            inbound,
+            _(
+                "We could not confirm that this message came from your address (your email "
+                "provider's checks failed), so nothing was posted. If you sent it, write on "
+                "the site."
+            ),
+        )
+        return Outcome.ANSWERED
     domain = inbound_domain()
     local = next(
         (
@@ -111,6 +122,22 @@ def _sender(inbound: Inbound) -> User | None:
     if not inbound.sender:
         return None
     return User.objects.filter(email__iexact=inbound.sender, is_active=True).first()
+
+
+def _forged(inbound: Inbound) -> bool:
+    """Whether our own mail server (EMAIL_INBOUND_AUTHSERV_ID, the name it gives in its
+    Authentication-Results headers) found that the From address is forged: DMARC failed.
+    Headers from any other server are ignored: a sender can write them too."""
+    ours = settings.EMAIL_INBOUND_AUTHSERV_ID.lower()
+    if not ours:
+        return False
+    for result in inbound.authentication:
+        server, _sep, checks = result.partition(";")
+        if server.strip().split(" ")[0].lower() == ours and re.search(
+            r"\bdmarc\s*=\s*fail\b", checks, re.IGNORECASE
+        ):
+            return True
+    return False
 
 
 def _unknown_sender(inbound: Inbound) -> Outcome:

@@ -124,8 +124,30 @@ def address_for(user, post, comment=None) -> str:
     return reply_address(user_id=user.pk, post_id=post.pk, comment_id=comment and comment.pk)
 
 
+class Answers:
+    """The answers sent back to senders (the outbound mail, kept in memory in tests): the
+    automatic replies among the site's other emails (notifications of the new comment…)."""
+
+    def _list(self) -> list:
+        return [m for m in mail.outbox if m.extra_headers.get("Auto-Submitted") == "auto-replied"]
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def __eq__(self, other) -> bool:
+        return self._list() == other
+
+    def __repr__(self) -> str:
+        return repr([m.subject for m in self._list()])
+
+
 @pytest.fixture
 def answers():
-    """The answers sent back (the outbound mail, kept in memory in tests)."""
     mail.outbox.clear()
-    return mail.outbox
+    return Answers()

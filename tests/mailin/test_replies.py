@@ -43,7 +43,7 @@ def test_the_sender_address_is_compared_without_case(deliver, thread, member):
 
 
 def _refused(answers, reason: str, text: str) -> str:
-    assert len(answers) == 1, [a.subject for a in answers]
+    assert len(answers) == 1, answers
     body = answers[0].body
     assert reason in body, body
     assert f"> {text}" in body  # their words come back: nothing is lost
@@ -207,3 +207,39 @@ def test_the_same_message_delivered_twice_is_posted_once(deliver, thread, member
     deliver(raw, to=[to])
 
     assert Comment.objects.filter(post=thread, author=member).count() == 1
+
+
+def test_a_message_our_mail_server_found_forged_is_refused(
+    deliver, thread, member, answers, settings
+):
+    settings.EMAIL_INBOUND_AUTHSERV_ID = "mx.practica.test"
+    to = address_for(member, thread)
+    forged = {"Authentication-Results": "mx.practica.test; spf=fail; dmarc=fail header.from=x"}
+    deliver(message(sender=member.email, to=to, text="Forged", headers=forged).as_bytes(), to=[to])
+
+    assert not Comment.objects.filter(post=thread).exists()
+    _refused(answers, "We could not confirm that this message came from your address", "Forged")
+
+
+def test_authentication_results_from_other_servers_are_not_believed(
+    deliver, thread, member, settings
+):
+    settings.EMAIL_INBOUND_AUTHSERV_ID = "mx.practica.test"
+    to = address_for(member, thread)
+    written_by_sender = {"Authentication-Results": "elsewhere.example; dmarc=fail"}
+    deliver(message(sender=member.email, to=to, headers=written_by_sender).as_bytes(), to=[to])
+
+    assert Comment.objects.filter(post=thread, author=member).exists()
+
+
+def test_a_reply_to_a_removed_comment_is_answered(
+    deliver, thread, chair_comment, chair, member, answers
+):
+    from practica.discussions.services import comment_delete
+
+    comment_delete(actor=chair, comment=chair_comment)
+    to = address_for(member, thread, chair_comment)
+    deliver(message(sender=member.email, to=to, text="To the chair").as_bytes(), to=[to])
+
+    assert not Comment.objects.filter(post=thread, author=member).exists()
+    _refused(answers, "That comment was removed", "To the chair")

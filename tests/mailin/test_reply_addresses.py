@@ -160,3 +160,58 @@ def test_replying_to_a_notification_email_posts_under_the_members_name(
     assert comment.parent == chair_comment and comment.body == "Thank you, Chris: that helps."
     page = client.get(thread.get_absolute_url()).content.decode()
     assert "Thank you, Chris: that helps." in page and "Mia Member" in page
+
+
+def test_other_emails_about_a_post_get_their_own_message_id_threaded_under_it(
+    db, community, thread, chair, member
+):
+    from practica.discussions.services.activity import post_mail
+
+    edited = community_activity(
+        community, actor=chair, verb="post.edited", target=thread, mail=post_mail(thread)
+    )
+    note = Notification.objects.create(
+        recipient=member, activity=edited, kind="post.edited", category="watched", title="x"
+    )
+    headers = reply_headers(note)
+    assert headers["Message-ID"] == f"<post-{thread.pk}-{edited.pk}.practica.test>"
+    assert headers["In-Reply-To"] == headers["References"] == f"<post-{thread.pk}.practica.test>"
+
+
+def test_a_members_reply_to_a_real_comment_email_lands_under_the_comment(
+    smtp_listener, client, community, chair, member, django_capture_on_commit_callbacks
+):
+    """The whole loop: the chair comments on Mia's thread, Mia is emailed (the service
+    records the activity; notifications send after commit), she answers the email, and her
+    answer appears on the thread as a reply to the chair, under her name."""
+    from practica.discussions.services import comment_create, post_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post = post_create(
+            actor=member, community=community, kind="discussion", title="Mia's question",
+            body="Has anyone seen this?",
+        )  # fmt: skip
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = comment_create(actor=chair, post=post, body="Yes: see the 2024 guideline.")
+    to_mia = [m for m in mail.outbox if m.to == [member.email]]
+    assert len(to_mia) == 1
+    received = to_mia[0].message()
+    assert received["Reply-To"].startswith("reply+")
+
+    reply = EmailMessage()
+    reply["From"] = f"Mia <{member.email}>"
+    reply["To"] = received["Reply-To"]
+    reply["Subject"] = "Re: " + " ".join(str(received["Subject"]).split())
+    reply["In-Reply-To"] = received["Message-ID"]
+    reply.set_content(
+        "Thank you, that is the one I needed.\n\n"
+        f"On Mon, 23 Nov 2026 at 10:00, Practica <practica@localhost> wrote:\n> {comment.body}\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        smtp_send(smtp_listener, reply.as_bytes(), to=[received["Reply-To"]], sender=member.email)
+
+    answer = Comment.objects.get(post=post, author=member)
+    assert answer.parent == comment and answer.body == "Thank you, that is the one I needed."
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "Thank you, that is the one I needed." in page and "Mia Member" in page

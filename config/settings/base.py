@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "practica.events",
     "practica.library",
     "practica.mailin",
+    "practica.newsletter",
     "practica.demo",
 ]
 
@@ -371,6 +372,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.library.tasks.review_reminders_task", env.int("REVIEW_REMINDERS_EVERY", 3600))
+)
+
+# --- Newsletter (practica/newsletter) -----------------------------------------------
+PRACTICA_NEWSLETTER_CHUNK = env.int("NEWSLETTER_CHUNK", default=500)  # emails per task
+PRACTICA_NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+PRACTICA_NEWSLETTER_SIGNUPS_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_HOUR", default=10)
+PRACTICA_PERIODIC_TASKS.append(
+    (
+        "practica.newsletter.tasks.newsletter_resume_stalled_task",
+        env.int("NEWSLETTER_RESUME_EVERY", 600),
+    )
 )
 
 # --- Housekeeping: the scheduler deletes what has outlived its use (0 keeps it forever) ---

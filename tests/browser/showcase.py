@@ -373,5 +373,38 @@ def build() -> Showcase:
         proposal=proposal,
         join_request=join_request,
         calendar_token=calendar_token_for(member).token,
-        extra={"in_person": in_person, "leaders_note": leaders_note},
+        extra={"in_person": in_person, "leaders_note": leaders_note, **_newsletter(staff)},
     )
+
+
+def _newsletter(staff) -> dict:
+    """Sent issues in the archive, a draft for a community, and the links of its emails."""
+    from practica.newsletter.models import Issue, Subscriber
+    from practica.newsletter.services import issue_create
+    from practica.newsletter.tokens import confirm_token, unsubscribe_token
+
+    body = (
+        "## What happened this season\n\nThree communities met in person, and the library "
+        "gained a **bench book on treatment courts**. Read the "
+        f"[summary of the featured discussion](/posts/).\n\n- Webinars\n- Workshops\n\n{LONG_WORD}"
+    )
+    sent = []
+    for number, subject in enumerate(("Spring in the communities", "Autumn news")):
+        issue = issue_create(actor=staff, subject=subject, body=body, audience="all")
+        Issue.objects.filter(pk=issue.pk).update(
+            status="sent",
+            sent_at=timezone.now() - timedelta(days=90 * (2 - number)),
+            recipients_total=120,
+        )
+        sent.append(issue)
+    draft = issue_create(
+        actor=staff, subject=f"Winter issue {LONG_WORD}", body=body, audience="all"
+    )
+    reader = Subscriber.objects.create(email="reader@example.org", status="subscribed")
+    pending = Subscriber.objects.create(email="pending@example.org")
+    return {
+        "newsletter_issue": sent[-1],
+        "newsletter_draft": draft,
+        "unsubscribe_token": unsubscribe_token(reader.pk),
+        "confirm_token": confirm_token(subscriber_id=pending.pk, email=pending.email, version=1),
+    }

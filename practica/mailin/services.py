@@ -10,11 +10,13 @@ permission checks, limits and code-of-conduct gate as the web.
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import timedelta
 from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
@@ -27,7 +29,7 @@ from practica.discussions.services import comment_create, post_create
 
 from .answers import answer
 from .bounces import hard_bounce_record
-from .models import Received
+from .models import KEEP_DAYS, Received
 from .parse import Inbound, inbound_parse, reply_text
 from .tokens import PREFIX, inbound_domain, reply_token_read
 
@@ -58,6 +60,7 @@ def mail_receive(
         outcome = _handle(inbound, raw, list(recipients) or inbound.recipients)
         if inbound.message_id:
             Received.objects.filter(key=_key(inbound.message_id)).update(outcome=outcome)
+    Received.objects.filter(created_at__lt=timezone.now() - timedelta(days=KEEP_DAYS)).delete()
     return outcome
 
 

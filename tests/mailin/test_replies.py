@@ -243,3 +243,18 @@ def test_a_reply_to_a_removed_comment_is_answered(
 
     assert not Comment.objects.filter(post=thread, author=member).exists()
     _refused(answers, "That comment was removed", "To the chair")
+
+
+def test_messages_taken_in_are_forgotten_after_a_month(deliver, thread, member):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practica.mailin.models import Received
+
+    to = address_for(member, thread)
+    deliver(message(sender=member.email, to=to).as_bytes(), to=[to])
+    Received.objects.update(created_at=timezone.now() - timedelta(days=31))
+    deliver(message(sender=member.email, to=to).as_bytes(), to=[to])
+
+    assert Received.objects.count() == 1 and Received.objects.get().outcome == "posted"

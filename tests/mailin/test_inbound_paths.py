@@ -164,3 +164,19 @@ def test_one_service_takes_both_paths():
     from practica.mailin.management.commands import mail_inbound
 
     assert listener.mail_receive is mail_inbound.mail_receive is services.mail_receive
+
+
+def test_the_pipe_takes_a_huge_message_in_full_and_answers_it_is_too_large(
+    transactional_db, thread, member, settings
+):
+    from django.core import mail
+
+    settings.EMAIL_INBOUND_MAX_BYTES = 1000
+    to = address_for(member, thread)
+    text = "Words of mine.\n" + "x" * 70 + "\n"
+    raw = message(sender=member.email, to=to, text=text * 200).as_bytes()
+    mail.outbox.clear()
+    assert stdin_send(raw, to=[to]) == 0
+
+    assert not Comment.objects.filter(post=thread, author=member).exists()
+    assert "too large" in mail.outbox[0].body and "> Words of mine." in mail.outbox[0].body

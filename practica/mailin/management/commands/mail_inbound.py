@@ -9,6 +9,7 @@ import logging
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from practica.mailin.services import mail_receive
@@ -41,7 +42,13 @@ class Command(BaseCommand):
             self.stderr.write("Set EMAIL_INBOUND_DOMAIN to take email.")
             sys.exit(EX_CONFIG)
         stream = options.get("stdin") or sys.stdin.buffer
-        raw = stream.read()
+        # Past this, only the beginning is kept (enough for the headers and the answer that
+        # the message is too large); the rest is read and dropped, so that the mail server
+        # sees its pipe taken in full.
+        cap = 4 * settings.EMAIL_INBOUND_MAX_BYTES
+        raw = stream.read(cap)
+        while stream.read(1024 * 1024):
+            pass
         try:
             outcome = mail_receive(raw=raw, recipients=recipient, envelope_sender=sender)
         except Exception:

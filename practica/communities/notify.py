@@ -131,9 +131,11 @@ def tell(
     body: str = "",
     url: str = "",
     places: Iterable[str] = (),
+    watched: str = "",
     decision: bool = False,
 ) -> Activity:
-    """Record an activity whose one note tells `to` (or an `audience`) about it.
+    """Record an activity whose one note tells `to` (or an `audience`) about it, and those
+    who watch one of its places at level `watched` or closer, when given.
 
     A `decision` about the recipients (their request declined, their removal) reaches them
     whatever they may now see of the community: it is recorded outside it, headed by its
@@ -150,19 +152,19 @@ def tell(
                 )
             ],
         )  # fmt: skip
+    told = note(
+        community, to=to, audience=audience, category=category, kind=kind or verb,
+        title=title, body=body, url=url, level=watched or WATCHING,
+    )  # fmt: skip
     return community_activity(
         community,
         actor=actor,
         verb=verb,
         target=target,
         places=places,
-        notes=[
-            note(
-                community, to=to, audience=audience, category=category, kind=kind or verb,
-                title=title, body=body, url=url,
-            )
-        ],
-    )  # fmt: skip
+        notes=[told],
+        watchers=told if watched else None,
+    )
 
 
 def _community_readers(activity: Activity, user_ids: list[int]) -> list[int]:

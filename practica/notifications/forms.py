@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Level
+from .models import ALWAYS_EMAILED, DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Level
 
 # What each level brings, in one line, for each kind of place (others: the first).
 LEVEL_HELP: dict[str, dict[str, Any]] = {
@@ -109,9 +109,13 @@ class EmailPreferencesForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         deliveries = {}
         for category in Category:
+            always = category in ALWAYS_EMAILED
             deliveries[f"delivery_{category.value}"] = forms.ChoiceField(
                 label=category.label,
-                choices=Delivery.choices,
+                choices=[c for c in Delivery.choices if not (always and c[0] == Delivery.NEVER)],
+                help_text=_("So that nothing waiting for you is missed, these always come.")
+                if always
+                else "",
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Choose how this kind of notification reaches you."),

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from .models import DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Preference
+from .models import ALWAYS_EMAILED, DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Preference
 
 
 def deliveries_for(*, user_ids: Iterable[int], category: Category) -> dict[int, str]:
@@ -20,6 +20,8 @@ def deliveries_for(*, user_ids: Iterable[int], category: Category) -> dict[int, 
 
 def preference_set(*, user_id: int, category: str, delivery: str) -> None:
     if category not in Category.values or delivery not in Delivery.values:
+        raise ValueError((category, delivery))
+    if delivery == Delivery.NEVER and category in ALWAYS_EMAILED:
         raise ValueError((category, delivery))
     Preference.objects.update_or_create(
         user_id=user_id, category=category, defaults={"delivery": delivery}

@@ -66,3 +66,15 @@ def test_linked_from_the_account_menu_and_the_centre(client, member):
 
 def test_signed_in_only(client):
     assert client.get(URL).status_code == 302
+
+
+def test_duties_cannot_be_turned_off(client, member):
+    """A leader must not miss a join request: at once or in a digest, never 'never'."""
+    client.force_login(member)
+    html = client.get(URL).content.decode()
+    assert 'id="id_delivery_duties_3"' not in html  # no fourth choice
+    response = client.post(URL, _form(delivery_duties="never", delivery_replies="weekly"))
+    assert "Choose one of the ways offered." in response.content.decode()
+    assert not Preference.objects.filter(user=member).exists()
+    client.post(URL, _form(delivery_duties="daily"))
+    assert preferences_of(user_id=member.pk)["duties"] == "daily"

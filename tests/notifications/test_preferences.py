@@ -78,3 +78,10 @@ def test_duties_cannot_be_turned_off(client, member):
     assert not Preference.objects.filter(user=member).exists()
     client.post(URL, _form(delivery_duties="daily"))
     assert preferences_of(user_id=member.pk)["duties"] == "daily"
+
+
+def test_the_newsletter_is_chosen_on_the_same_page(client, member):
+    client.force_login(member)
+    html = client.get(URL).content.decode()
+    section = html.split("<h2>Newsletter</h2>")[1]
+    assert reverse("newsletter_preferences") in section and "<form" in section

@@ -11,7 +11,10 @@ class DiscussionsConfig(AppConfig):
         from practica.communities.notify import target_rule
         from practica.notifications.digests.registry import digest_section
 
-        from . import signals  # noqa: F401 - connects the page cache's receivers
+        from . import (
+            signals,  # noqa: F401 - connects the page cache's receivers
+            watch_places,  # noqa: F401 - threads and tags members watch
+        )
         from .digest import featured_posts, unanswered_questions
         from .models import Comment, Post
         from .permissions import can_see_post

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
@@ -19,17 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from .models import DEFAULT_DELIVERY, Category, Delivery
-from .unsubscribe import (
-    LinkError,
-    email_settings_of,
-    email_settings_save,
-    email_stop,
-    manage_token,
-    read_manage,
-    read_stop,
-    stop_kinds,
-)
+from .forms import EmailPreferencesForm
+from .preferences import email_preferences_set
+from .selectors import email_settings_of, preferences_of
+from .unsubscribe import LinkError, email_stop, manage_token, read_manage, read_stop, stop_kinds
 
 
 def _private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -76,50 +68,6 @@ def email_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "notifications/email_unsubscribed.html", context)
 
 
-HOURS = [(hour, f"{hour:02d}:00") for hour in range(24)]
-DAYS = [
-    (0, gettext_lazy("Monday")),
-    (1, gettext_lazy("Tuesday")),
-    (2, gettext_lazy("Wednesday")),
-    (3, gettext_lazy("Thursday")),
-    (4, gettext_lazy("Friday")),
-    (5, gettext_lazy("Saturday")),
-    (6, gettext_lazy("Sunday")),
-]
-
-
-class EmailSettingsForm(forms.Form):
-    digest_hour = forms.TypedChoiceField(
-        label=gettext_lazy("Hour of the digests"),
-        choices=HOURS,
-        coerce=int,
-        help_text=gettext_lazy("In your time zone (your profile's, else the site's)."),
-    )
-    weekly_day = forms.TypedChoiceField(
-        label=gettext_lazy("Day of the weekly digest"), choices=DAYS, coerce=int
-    )
-    mailing_list = forms.BooleanField(
-        label=gettext_lazy("Mailing-list mode"),
-        required=False,
-        help_text=gettext_lazy(
-            "Every new post and comment in what you watch, by email, as it comes."
-        ),
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for value, label in Category.choices:
-            self.fields[f"c_{value}"] = forms.ChoiceField(label=label, choices=Delivery.choices)
-        self.fieldsets = [
-            (
-                gettext_lazy("Email for each kind of notification"),
-                [f"c_{v}" for v in Category.values],
-            ),
-            (gettext_lazy("Digests"), ["digest_hour", "weekly_day"]),
-            (gettext_lazy("Mailing-list mode"), ["mailing_list"]),
-        ]
-
-
 @_private
 @require_http_methods(["GET", "HEAD", "POST"])
 def email_manage(request: HttpRequest, token: str) -> HttpResponse:
@@ -129,31 +77,19 @@ def email_manage(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, error)
     if not _active(user_id):
         return _refused(request, LinkError(GONE))
-    current = email_settings_of(user_id)
-    from .preferences import deliveries_for
-
-    initial: dict[str, Any] = {
-        f"c_{category}": deliveries_for(user_ids=[user_id], category=Category(category))[user_id]
-        for category in Category.values
-    }
-    initial |= {
-        "digest_hour": current.digest_hour,
-        "weekly_day": current.weekly_day,
-        "mailing_list": current.mailing_list,
-    }
-    form = EmailSettingsForm(request.POST or None, initial=initial)
+    form = EmailPreferencesForm(
+        request.POST or None,
+        chosen=preferences_of(user_id=user_id),
+        settings=email_settings_of(user_id=user_id),
+    )
     if request.method == "POST" and form.is_valid():
-        email_settings_save(
+        email_preferences_set(
             user_id=user_id,
-            deliveries={c: form.cleaned_data[f"c_{c}"] for c in Category.values},
+            deliveries=form.deliveries(),
             digest_hour=form.cleaned_data["digest_hour"],
             weekly_day=form.cleaned_data["weekly_day"],
             mailing_list=form.cleaned_data["mailing_list"],
         )
         messages.success(request, _("Your email settings are saved."))
         return redirect(request.path)
-    return render(
-        request,
-        "notifications/email_manage.html",
-        {"form": form, "defaults": DEFAULT_DELIVERY},
-    )
+    return render(request, "notifications/email_manage.html", {"form": form})

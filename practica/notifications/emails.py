@@ -41,12 +41,11 @@ def email_build(
     links = links_for(user_id=user_id, kind=kind)
     footer = render_to_string("notifications/email_footer.txt", links).strip()
     body = f"{text.rstrip()}\n\n-- \n{footer}\n"
-    all_headers = {
-        "List-Unsubscribe": f"<{links['unsubscribe']}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "Auto-Submitted": "auto-generated",
-        **(headers or {}),
-    }
+    all_headers = {"Auto-Submitted": "auto-generated"}
+    if links["unsubscribe"]:  # not for duties, which cannot be stopped
+        all_headers["List-Unsubscribe"] = f"<{links['unsubscribe']}>"
+        all_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    all_headers |= headers or {}
     message = EmailMultiAlternatives(
         single_line(subject), body, None, [to], headers=all_headers, reply_to=list(reply_to)
     )

@@ -54,7 +54,17 @@ def notification_email_send(notification_id: int) -> None:
         return
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
     title, text = email_words(note)
-    notification_message(note, title=title, text=text, link=link).send()
+    # Its reply address and its place in the thread (practica/mailin/headers.py).
+    from practica.mailin.headers import reply_headers, thread_subject
+
+    notification_message(
+        note,
+        title=title,
+        text=text,
+        link=link,
+        headers=reply_headers(note),
+        subject=thread_subject(note) or title,
+    ).send()
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
 
@@ -85,10 +95,12 @@ def notification_message(
     text: str,
     link: str,
     headers: dict[str, str] | None = None,
+    subject: str = "",
 ) -> EmailMultiAlternatives:
     """The email of one notification: the plain text, and, when it comes from a community,
     an HTML version headed by its emblem and name; with the links and headers that stop
-    its category (emails.email_build).
+    its category (emails.email_build), and the caller's `headers` (reply address,
+    threading). `subject` defaults to the title.
 
     Email programs load no style sheet and often no remote image (and ours need a session):
     the emblem travels inside the message (cid:), and initials on a colour use only HTML
@@ -115,7 +127,7 @@ def notification_message(
         to=note.recipient.email,
         user_id=note.recipient_id,
         kind=note.category,
-        subject=_subject(title),
+        subject=_subject(subject or title),
         text=body,
         html=html,
         headers=headers,

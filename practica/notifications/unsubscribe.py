@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Delivery, DigestKind, EmailSettings
+from .models import ALWAYS_EMAILED, Category, Delivery, DigestKind, EmailSettings
 from .preferences import deliveries_for, preference_set
 
 STOP_SALT = "practica.notifications.unsubscribe"
@@ -28,8 +28,11 @@ def link_days() -> int:
 
 
 def stop_kinds() -> dict[str, Any]:
-    """What an unsubscribe link may stop, with the words that name it."""
-    kinds: dict[str, Any] = {str(value): label for value, label in Category.choices}
+    """What an unsubscribe link may stop, with the words that name it. Not the duties of
+    leaders and staff (ALWAYS_EMAILED): their emails carry only the management link."""
+    kinds: dict[str, Any] = {
+        str(value): label for value, label in Category.choices if value not in ALWAYS_EMAILED
+    }
     kinds[DigestKind.DAILY] = _("the daily digest")
     kinds[DigestKind.WEEKLY] = _("the weekly digest")
     kinds[MAILING_LIST] = _("mailing-list mode")
@@ -96,54 +99,31 @@ def read_manage(token: str) -> int:
 
 
 def links_for(*, user_id: int, kind: str) -> dict[str, str]:
-    """The absolute links an email of `kind` to `user_id` carries."""
-    stop = reverse("email_unsubscribe", args=[stop_token(user_id=user_id, kind=kind)])
+    """The absolute links an email of `kind` to `user_id` carries; no unsubscribe link for
+    a kind that cannot be stopped."""
     manage = reverse("email_manage", args=[manage_token(user_id=user_id)])
-    return {"unsubscribe": settings.SITE_URL + stop, "manage": settings.SITE_URL + manage}
+    links = {"manage": settings.SITE_URL + manage, "unsubscribe": ""}
+    if kind in stop_kinds():
+        stop = reverse("email_unsubscribe", args=[stop_token(user_id=user_id, kind=kind)])
+        links["unsubscribe"] = settings.SITE_URL + stop
+    return links
 
 
 @transaction.atomic
 def email_stop(*, user_id: int, kind: str) -> None:
     """Stop exactly one kind of email: a category goes to "never"; a digest stops by
-    setting every category it carried to "never"; mailing-list mode is turned off. Safe
-    to do twice."""
+    setting every category it carried to "never" (but duties, which always come);
+    mailing-list mode is turned off. Safe to do twice."""
+    if kind in ALWAYS_EMAILED:
+        raise ValueError(kind)
     if kind in Category.values:
         preference_set(user_id=user_id, category=kind, delivery=Delivery.NEVER)
     elif kind in DigestKind.values:
         for category in Category:
             chosen = deliveries_for(user_ids=[user_id], category=category)[user_id]
-            if chosen == kind:
+            if chosen == kind and category not in ALWAYS_EMAILED:
                 preference_set(user_id=user_id, category=category, delivery=Delivery.NEVER)
     elif kind == MAILING_LIST:
         EmailSettings.objects.update_or_create(user_id=user_id, defaults={"mailing_list": False})
     else:
         raise ValueError(kind)
-
-
-def email_settings_of(user_id: int) -> EmailSettings:
-    found = EmailSettings.objects.filter(user_id=user_id).first()
-    return found or EmailSettings(user_id=user_id)
-
-
-@transaction.atomic
-def email_settings_save(
-    *,
-    user_id: int,
-    deliveries: dict[str, str],
-    digest_hour: int,
-    weekly_day: int,
-    mailing_list: bool,
-) -> None:
-    """Save all of a member's email choices at once."""
-    if not 0 <= digest_hour <= 23 or not 0 <= weekly_day <= 6:
-        raise ValueError((digest_hour, weekly_day))
-    for category, delivery in deliveries.items():
-        preference_set(user_id=user_id, category=category, delivery=delivery)
-    EmailSettings.objects.update_or_create(
-        user_id=user_id,
-        defaults={
-            "digest_hour": digest_hour,
-            "weekly_day": weekly_day,
-            "mailing_list": mailing_list,
-        },
-    )

@@ -1,68 +1,33 @@
-"""A real SMTP server on loopback that the platform's mail goes through."""
-
-import email
-import socket
-from email.message import Message
-
 import pytest
-from aiosmtpd.controller import Controller
+from django.contrib.contenttypes.models import ContentType
 
-PORTS = range(2520, 2530)  # this work's SMTP test ports
+from practica.activity.models import Activity
+from practica.discussions.models import Comment, Post
+from practica.discussions.services import comment_create, post_create
 
-
-class Inbox:
-    def __init__(self) -> None:
-        self.raw: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.raw.append((list(envelope.rcpt_tos), envelope.original_content))
-        return "250 OK"
-
-    @property
-    def messages(self) -> list[Message]:
-        return [email.message_from_bytes(raw) for _to, raw in self.raw]
-
-    def to(self, address: str) -> list[Message]:
-        return [email.message_from_bytes(raw) for to, raw in self.raw if address in to]
-
-    def clear(self) -> None:
-        self.raw.clear()
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free SMTP test port")
+from .smtp import smtp  # noqa: F401 - a real SMTP server on loopback (the digests' tests)
 
 
 @pytest.fixture
-def smtp(settings):
-    """Mail from the platform goes to an aiosmtpd server on loopback; its inbox."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    try:
-        yield inbox
-    finally:
-        controller.stop()
+def thread(community, chair):
+    return post_create(
+        actor=chair, community=community, kind="discussion", title="Review hearings",
+        body="How often?", tags="review hearings",
+    )  # fmt: skip
 
 
-def parts(message: Message) -> dict[str, str]:
-    """The message's text parts by content type, decoded."""
-    found: dict[str, str] = {}
-    for part in message.walk():
-        if part.get_content_maintype() == "text":
-            payload = part.get_payload(decode=True)
-            found[part.get_content_type()] = payload.decode(part.get_content_charset() or "utf-8")
-    return found
+def _recorded(target):
+    return Activity.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    ).latest("id")
+
+
+def comment_said(post: Post, author, body: str = "I agree") -> tuple[Comment, Activity]:
+    """A comment through the real service, and the activity it recorded."""
+    comment = comment_create(actor=author, post=post, body=body)
+    return comment, _recorded(comment)
+
+
+def post_said(community, author, title: str = "A new post") -> tuple[Post, Activity]:
+    post = post_create(actor=author, community=community, kind="discussion", title=title, body="b")
+    return post, _recorded(post)

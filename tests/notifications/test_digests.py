@@ -18,7 +18,7 @@ from practica.notifications.digests.tasks import digests_plan
 from practica.notifications.models import EmailSettings, Notification, Preference
 from tests.factories import CommunityFactory, UserFactory, make_member
 
-from .conftest import parts
+from .smtp import parts
 
 TORONTO = "America/Toronto"
 

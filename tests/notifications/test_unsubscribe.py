@@ -14,7 +14,7 @@ from practica.notifications.preferences import deliveries_for
 from practica.notifications.tasks import notification_email_send
 from practica.notifications.unsubscribe import manage_token, stop_token
 
-from .conftest import parts
+from .smtp import parts
 from .test_digests import at_their_hour, pending
 
 
@@ -105,14 +105,15 @@ def test_the_manage_page_shows_and_saves_only_that_members_settings(client, memb
     EmailSettings.objects.create(user=chair, digest_hour=18, mailing_list=True)
     url = reverse("email_manage", args=[manage_token(user_id=member.pk)])
     page = client.get(url).content.decode()
-    assert 'name="c_replies"' in page and 'name="digest_hour"' in page
+    assert 'name="delivery_replies"' in page and 'name="digest_hour"' in page
     # Nothing about anyone: not the member's address nor name, not the chair's settings.
     for secret in (member.email, member.display_name, chair.email, chair.display_name):
         assert secret not in page
     assert '<option value="7" selected>' in page
     data = {
-        "c_replies": "daily", "c_watched": "weekly", "c_featured": "now", "c_events": "never",
-        "c_library": "now", "c_decisions": "now", "c_duties": "now",
+        "delivery_replies": "daily", "delivery_watched": "weekly", "delivery_featured": "now",
+        "delivery_events": "never", "delivery_library": "now", "delivery_decisions": "now",
+        "delivery_duties": "now",
         "digest_hour": "6", "weekly_day": "4", "mailing_list": "on",
     }  # fmt: skip
     response = client.post(url, data)
@@ -126,3 +127,15 @@ def test_the_manage_page_shows_and_saves_only_that_members_settings(client, memb
     assert response.status_code == 200 and "There is a problem" in response.content.decode()
     assert EmailSettings.objects.get(user=member).digest_hour == 6
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_duties_which_cannot_be_stopped_carry_only_the_management_link(smtp, member, community):
+    note = pending(member, community, title="A join request waits", category="duties")
+    notification_email_send(note.pk)
+    [message] = smtp.to(member.email)
+    assert message["List-Unsubscribe"] is None and message["List-Unsubscribe-Post"] is None
+    text = parts(message)["text/plain"]
+    assert "/notifications/email/manage/" in text and "/notifications/email/stop/" not in text
+    with pytest.raises(ValueError):
+        stop_token(user_id=member.pk, kind="duties")

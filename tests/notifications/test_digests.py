@@ -247,3 +247,28 @@ def test_a_digest_chunk_costs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(11 + 4 * len(activities) + 2 * len(people)):
         sent = send.digest_chunk_send(kind="daily", user_ids=ids, at=now)
     assert sent == 30
+
+
+@pytest.mark.django_db
+def test_a_chunk_with_many_things_new_asks_the_rules_per_member(
+    settings, community, django_assert_max_num_queries
+):
+    """When the members of a chunk have many distinct activities between them, the rules
+    are asked once per member for all of theirs: the cost follows the chunk's size, not
+    what happened. Lines listed are at most NOTIFICATION_ITEMS a category."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    now = timezone.now()
+    people = [UserFactory() for _ in range(10)]
+    for person in people:
+        Membership.objects.create(user=person, community=community)
+        at_their_hour(person, zone="UTC")
+        for _ in range(20):
+            activity = community_activity(community, actor=None, verb="post.published", target=None)
+            Notification.objects.create(
+                recipient=person, activity=activity, category="watched", title="T", url="/"
+            )
+    # Fixed reads and writes, five reads per member for the rules, one per line listed (may
+    # its content leave by email: at most 10 a member here), two writes per digest sent.
+    with django_assert_max_num_queries(12 + 5 * 10 + 10 * 10 + 2 * 10):
+        sent = send.digest_chunk_send(kind="daily", user_ids=[p.pk for p in people], at=now)
+    assert sent == 10

@@ -272,3 +272,25 @@ def test_a_chunk_with_many_things_new_asks_the_rules_per_member(
     with django_assert_max_num_queries(12 + 5 * 10 + 10 * 10 + 2 * 10):
         sent = send.digest_chunk_send(kind="daily", user_ids=[p.pk for p in people], at=now)
     assert sent == 10
+
+
+@pytest.mark.django_db
+def test_an_address_the_mail_server_refuses_does_not_stop_the_others(smtp, community):
+    members = [make_member(community) for _ in range(3)]
+    now = timezone.now()
+    for person in members:
+        at_their_hour(person)
+        pending(person, community)
+    refused = members[1].email
+
+    async def refuse_one(server, session, envelope, address, rcpt_options):
+        if address == refused:
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp.handle_RCPT = refuse_one
+    digests_plan(at=now)
+    served = sorted(to for to, _raw in smtp.raw)
+    assert served == sorted([p.email] for p in members if p.email != refused)
+    assert DigestSent.objects.get(user=members[1], kind="daily").sent_at is None

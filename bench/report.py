@@ -51,6 +51,36 @@ def format_fairness(fair: dict[str, Any]) -> str:
     )
 
 
+def format_watch(watch: dict[str, Any]) -> str:
+    quiet, watched, backlog, solo = (
+        watch["quiet_ms"],
+        watch["watched_ms"],
+        watch["backlog"],
+        watch["solo"],
+    )
+    where = f"{watch['watchers']:,} watchers ({watch['community']})"
+    lines = [
+        f"Comment POST, {watch['posts']} in each, one at a time {watch['pause_s']:g} s apart, "
+        "alternating (ms):",
+        f"  {'where':<34} {'p50':>7} {'mean':>7} {'max':>7}",
+        f"  {'a quiet community':<34} {quiet['p50']:>7.1f} {quiet['mean']:>7.1f} "
+        f"{quiet['max']:>7.1f}",
+        f"  {where:<34} {watched['p50']:>7.1f} {watched['mean']:>7.1f} {watched['max']:>7.1f}",
+    ]
+    if not watch["recorded"]:
+        lines.append("  No activity was recorded for these comments: no fan-out to time.")
+        return "\n".join(lines)
+    lines += [
+        f"Fan-out by the server's task worker: the {backlog['comments']} comments made "
+        f"{backlog['notifications']:,} notifications, done {backlog['seconds']:.1f} s after "
+        f"the last POST (worker peak {backlog['worker_peak_mb']:.0f} MB).",
+        f"One comment alone (POST {solo['post_ms']:.1f} ms): {solo['notifications']:,} "
+        f"notifications in {solo['fanout_s']} s from its activity to the last one "
+        f"(worker peak {solo['worker_peak_mb']:.0f} MB).",
+    ]
+    return "\n".join(lines)
+
+
 def verdicts(run: dict[str, Any]) -> list[str]:
     """The issue's targets, for 8 connections: what passed and what did not."""
     lines = []
@@ -97,6 +127,15 @@ def verdicts(run: dict[str, Any]) -> list[str]:
             f"Jain ≥ 0.90 ({fair['jain']:.2f}, {fair['starved']} starved, "
             f"longest wait {fair['max_ms'] / 1000:.1f} s)"
         )
+    watch = run.get("watchers")
+    if watch:
+        # As fast as a quiet community: within a quarter (and 5 ms) of its median.
+        quiet, watched = watch["quiet_ms"]["p50"], watch["watched_ms"]["p50"]
+        ok = watched <= quiet * 1.25 + 5
+        lines.append(
+            f"  {'meets' if ok else 'MISSES':<7} {'comment, 10,000 watchers':<26} p50 as in a "
+            f"quiet community ({watched:.0f} ms against {quiet:.0f} ms)"
+        )
     ok = run["worker_rss_mb"] < 200
     lines.append(f"  {'meets' if ok else 'MISSES':<7} {'memory per worker':<26} < 200 MB "
                  f"({run['worker_rss_mb']:.0f} MB)")  # fmt: skip
@@ -110,6 +149,8 @@ def report(run: dict[str, Any]) -> None:
         say(format_row(row, row["share"]))
     if run.get("fairness"):
         say("\n" + format_fairness(run["fairness"]))
+    if run.get("watchers"):
+        say("\n" + format_watch(run["watchers"]))
     say(f"\nLargest server worker: {run['worker_rss_mb']:.0f} MB. "
         f"'database is locked' in the server log: {run['database_locked_errors']}.")  # fmt: skip
     say("Targets (8 connections):")

@@ -268,8 +268,11 @@ class CommunitySeeder:
                       status=PostStatus.PENDING)  # fmt: skip
         if not archived and index % 4 == 1:
             title, body = topic.proposals[1]
+            author = rng.choice(self.ordinary)
+            # The demo member's own, where he belongs: his notifications show the decision.
+            author = member if member in self.people else author
             self.post(
-                rng.choice(self.ordinary), PostKind.FEATURED, title, body, days_ago=3,
+                author, PostKind.FEATURED, title, body, days_ago=3,
                 status=PostStatus.RETURNED, review_note=rng.choice(REVIEW_NOTES),
             )  # fmt: skip
 

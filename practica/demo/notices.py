@@ -1,0 +1,472 @@
+"""Demo notifications that came from real activities: everyone's notification centre holds
+what the last days brought them (replies, mentions, new posts and comments in what they
+watch, events, decisions, their duties), some read and some not.
+
+The demo's discussions and events are written in bulk, without the services, so they record
+no activity. For the recent slice of them (posts of the last two weeks, comments of the
+last three days, upcoming events, requests and proposals waiting) this module records the
+activity their service would have recorded, dated when the thing happened; then a few
+fresh things are done through the services themselves (a mention, a reply, a join decision),
+which record their own. Every activity goes through the notifications' real subscriber
+(practica.notifications.deliver), so who hears of what follows the watches, the mutes and
+the access rules: nobody is told of something they may not see.
+"""
+
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from practica.accounts.models import User
+from practica.activity.models import Activity
+from practica.activity.services import NORMAL, TRACKING, WATCHING
+from practica.communities.models import (
+    LEADER_ROLES,
+    Community,
+    CommunityProposal,
+    JoinRequest,
+    Membership,
+    RequestStatus,
+)
+from practica.communities.notify import community_activity, note
+from practica.discussions.models import Comment, Post, PostKind, PostStatus
+from practica.events.models import Audience, Event, EventStatus
+from practica.notifications.models import Category, Delivery, Notification
+
+POSTS_DAYS, COMMENTS_DAYS = 14, 3
+# Notifications older than this were mostly read; the newer ones mostly wait.
+READ_AFTER = timedelta(hours=20)
+
+
+def seed_notices(rng: random.Random) -> None:
+    """Record the recent slice's activities and do the fresh things, then date and read
+    the notifications they made (they are made after commit, so after the block)."""
+    started = timezone.now()
+    with transaction.atomic():
+        _recent_slice()
+    with transaction.atomic():
+        _fresh(rng)
+    _settle(rng, since=started)
+
+
+# --- The recent slice of the bulk-written demo ----------------------------------------
+
+
+def _recent_slice() -> None:
+    now = timezone.now()
+    leaders: dict[int, list[int]] = {}
+    for community_id, user_id in Membership.objects.filter(role__in=LEADER_ROLES).values_list(
+        "community_id", "user_id"
+    ):
+        leaders.setdefault(community_id, []).append(user_id)
+    handles = dict(User.objects.exclude(handle=None).values_list("handle", "pk"))
+
+    posts = (
+        Post.objects.filter(status=PostStatus.PUBLISHED, published_at__gte=now - _days(POSTS_DAYS))
+        .select_related("community", "author")
+        .prefetch_related("tags")
+        .order_by("published_at")
+    )
+    for post in posts:
+        _dated(post_published(post), post.published_at or now)
+    comments = (
+        Comment.objects.filter(
+            created_at__gte=now - _days(COMMENTS_DAYS), post__status=PostStatus.PUBLISHED
+        )
+        .select_related("post__community", "parent", "author")
+        .order_by("created_at", "pk")
+    )
+    for comment in comments:
+        _dated(comment_created(comment, handles), comment.created_at)
+    for proposal in Post.objects.filter(status=PostStatus.PENDING).select_related(
+        "community", "author"
+    ):
+        _dated(post_proposed(proposal, leaders.get(proposal.community_id, [])), proposal.created_at)
+    for returned in Post.objects.filter(status=PostStatus.RETURNED).select_related(
+        "community", "author"
+    ):
+        _dated(post_returned(returned), returned.created_at + timedelta(hours=20))
+    for request in JoinRequest.objects.filter(status=RequestStatus.PENDING).select_related(
+        "community", "user"
+    ):
+        ago = now - timedelta(hours=6 + request.pk % 40)
+        _dated(request_submitted(request, leaders.get(request.community_id, [])), ago)
+    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("pk", flat=True))
+    for proposal in CommunityProposal.objects.filter(status="pending").select_related("proposer"):
+        _dated(community_proposed(proposal, staff), now - timedelta(days=1, hours=proposal.pk))
+    upcoming = Event.objects.filter(starts_at__gte=now, status=EventStatus.SCHEDULED)
+    announced: set[tuple[int | None, str]] = set()
+    for event in upcoming.select_related("community", "created_by").order_by("starts_at"):
+        if (event.community_id, event.title) in announced:
+            continue  # a meeting held every month is announced once
+        announced.add((event.community_id, event.title))
+        ago = now - timedelta(days=2 + event.pk % 5, hours=event.pk % 7)
+        _dated(event_scheduled(event, leaders.get(event.community_id or 0, [])), ago)
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def _dated(activity: Activity, when: datetime) -> None:
+    Activity.objects.filter(pk=activity.pk).update(created_at=when)
+
+
+def _mail(post: Post, comment: Comment | None = None) -> dict[str, Any]:
+    """How emails about it thread and are answered (the contract of activity.mail)."""
+    if comment is None:
+        return {
+            "message_id": f"post-{post.pk}",
+            "subject": post.title,
+            "reply": {"post": post.pk, "comment": None},
+        }
+    above = f"comment-{comment.parent_id}" if comment.parent_id else f"post-{post.pk}"
+    references = [f"post-{post.pk}"] + ([above] if comment.parent_id else [])
+    return {
+        "message_id": f"comment-{comment.pk}",
+        "in_reply_to": above,
+        "references": references,
+        "subject": post.title,
+        "reply": {"post": post.pk, "comment": comment.pk},
+    }
+
+
+def post_published(post: Post) -> Activity:
+    community = post.community
+    featured = post.kind == PostKind.FEATURED
+    watchers = note(
+        community,
+        category=Category.FEATURED if featured else Category.WATCHED,
+        kind="post.published",
+        title=_("New in %(community)s: “%(title)s”")
+        % {"community": community.name, "title": post.title},
+        url=post.get_absolute_url(),
+        # Featured posts reach every member who has not muted the community.
+        level=NORMAL if featured else TRACKING,
+    )
+    return community_activity(
+        community,
+        actor=post.author,
+        verb="post.published",
+        target=post,
+        places=[f"tag:{tag.slug}" for tag in post.tags.all()],
+        watchers=watchers,
+        mail=_mail(post),
+    )
+
+
+def comment_created(comment: Comment, handles: dict[str, int]) -> Activity:
+    post, author = comment.post, comment.author
+    community, url = post.community, comment.get_absolute_url()
+    words = {"who": author.name, "title": post.title}
+    notes = []
+    if comment.parent is not None:
+        notes.append(
+            note(
+                community,
+                to=[comment.parent.author_id],
+                category=Category.REPLIES,
+                kind="comment.reply",
+                title=_("%(who)s replied to you on “%(title)s”") % words,
+                url=url,
+            )
+        )
+    notes.append(
+        note(
+            community,
+            to=[post.author_id],
+            category=Category.REPLIES,
+            kind="comment.new",
+            title=_("%(who)s commented on “%(title)s”") % words,
+            url=url,
+        )
+    )
+    mentioned = [
+        handles[word[1:].rstrip(".,:;?!")]
+        for word in comment.body.split()
+        if word.startswith("@") and word[1:].rstrip(".,:;?!") in handles
+    ]
+    notes.append(
+        note(
+            community,
+            to=mentioned,
+            category=Category.REPLIES,
+            kind="mention",
+            title=_("%(who)s mentioned you in “%(title)s”") % words,
+            url=url,
+        )
+    )
+    watchers = note(
+        community,
+        category=Category.WATCHED,
+        kind="comment.new",
+        title=_("%(who)s commented on “%(title)s”") % words,
+        url=url,
+        level=WATCHING,
+        group=f"comments:{post.pk}",
+    )
+    return community_activity(
+        community,
+        actor=author,
+        verb="comment.created",
+        target=comment,
+        places=[f"post:{post.pk}"],
+        notes=notes,
+        watchers=watchers,
+        mail=_mail(post, comment),
+    )
+
+
+def post_proposed(post: Post, leader_ids: list[int]) -> Activity:
+    community = post.community
+    return community_activity(
+        community,
+        actor=post.author,
+        verb="post.proposed",
+        target=post,
+        notes=[
+            note(
+                community,
+                to=leader_ids,
+                category=Category.DUTIES,
+                kind="post.proposed",
+                title=_("%(who)s proposes “%(title)s” in %(community)s")
+                % {"who": post.author.name, "title": post.title, "community": community.name},
+                url=reverse("community_review", args=[community.slug]),
+            )
+        ],
+    )
+
+
+def post_returned(post: Post) -> Activity:
+    community = post.community
+    return community_activity(
+        community,
+        actor=None,
+        verb="post.returned",
+        target=post,
+        notes=[
+            note(
+                community,
+                to=[post.author_id],
+                category=Category.DECISIONS,
+                kind="post.returned",
+                title=_("Your proposal “%(title)s” was returned with a note")
+                % {"title": post.title},
+                body=post.review_note,
+                url=post.get_absolute_url(),
+            )
+        ],
+    )
+
+
+def request_submitted(request: JoinRequest, leader_ids: list[int]) -> Activity:
+    community = request.community
+    return community_activity(
+        community,
+        actor=request.user,
+        verb="request.submitted",
+        target=request,
+        notes=[
+            note(
+                community,
+                to=leader_ids,
+                category=Category.DUTIES,
+                kind="request.submitted",
+                title=_("%(who)s asks to join %(community)s")
+                % {"who": request.user.name, "community": community.name},
+                url=reverse("community_requests", args=[community.slug]),
+            )
+        ],
+    )
+
+
+def community_proposed(proposal: CommunityProposal, staff_ids: list[int]) -> Activity:
+    return community_activity(
+        None,
+        actor=proposal.proposer,
+        verb="proposal.submitted",
+        target=proposal,
+        notes=[
+            note(
+                None,
+                to=staff_ids,
+                category=Category.DUTIES,
+                kind="proposal.submitted",
+                title=_("%(who)s proposes a new community: %(name)s")
+                % {"who": proposal.proposer.name, "name": proposal.name},
+                url=reverse("proposal_review", args=[proposal.pk]),
+            )
+        ],
+    )
+
+
+def event_scheduled(event: Event, leader_ids: list[int]) -> Activity:
+    """Watchers hear of a new event; one for the leadership group only is told to them."""
+    community = event.community
+    name = community.name if community is not None else _("Practica")
+    told = note(
+        community,
+        category=Category.EVENTS,
+        kind="event.scheduled",
+        title=_("New event in %(community)s: “%(title)s”")
+        % {"community": name, "title": event.title},
+        url=event.get_absolute_url(),
+        level=TRACKING,
+    )
+    leaders_only = event.audience == Audience.LEADERS
+    return community_activity(
+        community,
+        actor=event.created_by,
+        verb="event.scheduled",
+        target=event,
+        places=[f"series:{event.series_id}"] if event.series_id else [],
+        notes=[replace(told, to=leader_ids)] if leaders_only else [],
+        watchers=None if leaders_only else told,
+    )
+
+
+# --- Fresh things, done through the services -------------------------------------------
+
+
+def _fresh(rng: random.Random) -> None:
+    """What happened in the last hour, through the same services the site uses."""
+    from practica.communities.services.joining import join_request_decline, join_request_submit
+    from practica.discussions.services.comments import comment_create
+
+    member = User.objects.get(email="member@example.org")
+    applicant = User.objects.get(email="applicant@example.org")
+    mine = Membership.objects.filter(user=member).values_list("community_id", flat=True)
+    # Someone asks the member in, by name, on a thread he has not written on.
+    written = Comment.objects.filter(author=member).values_list("post_id", flat=True)
+    thread = (
+        Post.objects.filter(
+            community_id__in=mine, status=PostStatus.PUBLISHED, kind=PostKind.DISCUSSION
+        )
+        .exclude(pk__in=written)
+        .exclude(author=member)
+        .filter(community__status="active", closure_recorded_at=None, locked=False)
+        .order_by("-last_activity_at")
+        .select_related("community")
+        .first()
+    )
+    if thread is not None and member.handle:
+        asker = _member_of(thread.community, exclude={member.pk, thread.author_id}, rng=rng)
+        if asker is not None:
+            comment_create(
+                actor=asker,
+                post=thread,
+                body=(
+                    f"@{member.handle} you ran something like this with legal aid in Cusco, "
+                    "didn't you? It would help to hear how the first months went."
+                ),
+            )
+    # Someone answers one of the member's recent comments.
+    last = (
+        Comment.objects.filter(
+            author=member,
+            post__status=PostStatus.PUBLISHED,
+            post__locked=False,
+            post__closure_recorded_at=None,
+            post__community__status="active",
+            deleted_at=None,
+        )
+        .select_related("post__community")
+        .order_by("-created_at")
+        .first()
+    )
+    if last is not None:
+        replier = _member_of(last.post.community, exclude={member.pk}, rng=rng)
+        if replier is not None:
+            comment_create(
+                actor=replier,
+                post=last.post,
+                parent=last,
+                body=f"@{member.handle} thank you, that is useful. Could you share the "
+                "checklist you mentioned?",
+            )
+    # The applicant asked the judges' roundtable too, and its chair answers.
+    roundtable = Community.objects.filter(slug="judges-roundtable", status="active").first()
+    if (
+        roundtable is not None
+        and not JoinRequest.objects.filter(user=applicant, community=roundtable).exists()
+    ):
+        request = join_request_submit(
+            actor=applicant,
+            community=roundtable,
+            occupation=applicant.occupation,
+            affiliation=applicant.affiliation,
+            interest="how judges and clinicians work together in treatment courts",
+            statement="I coordinate treatment for a court programme in Lyon and would like to "
+            "hear how judges see our reports.",
+            eligibility_declared=True,
+            conduct_accepted=True,
+        )
+        chair = (
+            Membership.objects.filter(community=roundtable, role="chair").select_related("user")
+        ).first()
+        if chair is not None:
+            join_request_decline(
+                actor=chair.user,
+                request=request,
+                reason="The roundtable is for judicial officers only. The Drug Treatment "
+                "Courts community, where your request is waiting, is the place for "
+                "clinicians and judges together.",
+            )
+
+
+def _member_of(community: Community, *, exclude: set[int], rng: random.Random) -> User | None:
+    people = [
+        m.user
+        for m in Membership.objects.filter(community=community)
+        .exclude(user_id__in=exclude)
+        .select_related("user")
+        .order_by("pk")
+    ]
+    return rng.choice(people) if people else None
+
+
+# --- Dates and read state ---------------------------------------------------------------
+
+
+def _settle(rng: random.Random, *, since: datetime) -> None:
+    """Date each notification when its activity happened, count as emailed those that
+    would have gone by now, and mark most of those older than READ_AFTER read (a member
+    who comes back finds the new ones waiting)."""
+    made = Notification.objects.filter(
+        pk__in=list(Notification.objects.filter(created_at__gte=since).values_list("pk", flat=True))
+    )
+    made.filter(activity__isnull=False).update(
+        created_at=Subquery(
+            Activity.objects.filter(pk=OuterRef("activity_id")).values("created_at")[:1]
+        )
+    )
+    notifications = list(made)
+    _emailed(notifications)
+    cutoff = timezone.now() - READ_AFTER
+    read = [n.pk for n in notifications if n.created_at < cutoff and rng.random() < 0.8]
+    Notification.objects.filter(pk__in=read).update(read_at=F("created_at") + timedelta(hours=3))
+
+
+def _emailed(notifications: list[Notification]) -> None:
+    """Those due at once went out when they were made, and those whose digest has gone
+    since went in it; the last day's (and week's) wait for the next digest."""
+    from practica.notifications.deliver import deliveries
+
+    now = timezone.now()
+    period = {Delivery.DAILY: timedelta(days=1), Delivery.WEEKLY: timedelta(days=7)}
+    due = deliveries(notifications)
+    sent = [
+        n.pk
+        for n in notifications
+        if due[n.pk] == Delivery.NOW
+        or (due[n.pk] in period and n.created_at < now - period[due[n.pk]])
+    ]
+    emailed = F("created_at") + timedelta(minutes=1)
+    Notification.objects.filter(pk__in=sent).update(emailed_at=emailed)

@@ -3,8 +3,11 @@ from typing import Any
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from practica.activity.services import Note, activity_record
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.pagecache import bump
@@ -84,6 +87,18 @@ def conduct_publish(*, actor: User, body: str, summary_of_changes: str = "") -> 
     )
     transaction.on_commit(lambda: cache.delete(CONDUCT_CACHE_KEY))
     audit_record(actor=actor, action="conduct.publish", target=conduct)
+    activity_record(
+        actor=actor,
+        verb="conduct.published",
+        target=conduct,
+        notes=[
+            Note(
+                audience="everyone", category="decisions", kind="conduct.published",
+                title=_("A new code of conduct (version %(n)s)") % {"n": conduct.version},
+                body=conduct.summary_of_changes, url=reverse("conduct"),
+            )
+        ],
+    )  # fmt: skip
     return conduct
 
 

@@ -33,6 +33,9 @@ class Note:
     url: str = ""
     body: str = ""
     to: Sequence[int] = ()
+    # A named group resolved after commit by the app that registered it (`audience`), so
+    # that telling all of a large community's members costs the request nothing.
+    audience: str = ""
     # For watchers only: the weakest level that still hears of it (WATCHING: every
     # comment; TRACKING: new posts; NORMAL: featured posts and the like).
     level: str = WATCHING
@@ -75,7 +78,7 @@ def activity_record(
     """Record one activity in the caller's transaction; subscribers get it after commit."""
     from .tasks import activity_dispatch
 
-    notes = [note for note in notes if note.to]
+    notes = [note for note in notes if note.to or note.audience]
     activity = Activity.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
@@ -89,6 +92,21 @@ def activity_record(
     )
     transaction.on_commit(partial(activity_dispatch.enqueue, activity.pk))
     return activity
+
+
+# --- Named audiences ("members": a community's members), resolved after commit -------
+
+Audience = Callable[[Activity], Iterable[int]]
+_audiences: dict[str, Audience] = {}
+
+
+def audience(name: str, resolve: Audience) -> None:
+    """Register how to find the people a note's `audience` names, for an activity."""
+    _audiences[name] = resolve
+
+
+def audience_ids(activity: Activity, name: str) -> list[int]:
+    return list(_audiences[name](activity)) if name in _audiences else []
 
 
 # --- Who may see an activity, asked of the domain's permission layer ------------------

@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from practica.activity.models import Activity
-from practica.activity.services import WATCHING, Note, access_rule, activity_record
+from practica.activity.services import WATCHING, Note, access_rule, activity_record, audience
 from practica.core.faces import colour_hex
 
-from .models import Community, Visibility
+from .models import LEADER_ROLES, Community, Membership, Visibility
 from .permissions import can_see_content
 from .selectors import users_with_roles
 
@@ -57,6 +57,7 @@ def note(
     community: Community | None,
     *,
     to: Iterable[int] = (),
+    audience: str = "",
     category: str,
     kind: str,
     title: str,
@@ -73,6 +74,7 @@ def note(
         url=url,
         body=body,
         to=list(to),
+        audience=audience,
         level=level,
         group=group,
         extra={"badge": email_badge(community)},
@@ -107,6 +109,54 @@ def community_activity(
     )
 
 
+def tell(
+    community: Community | None,
+    *,
+    actor: Any,
+    verb: str,
+    target: models.Model | None,
+    to: Iterable[int] = (),
+    audience: str = "",
+    category: str,
+    kind: str = "",
+    title: str,
+    body: str = "",
+    url: str = "",
+    places: Iterable[str] = (),
+    decision: bool = False,
+) -> Activity:
+    """Record an activity whose one note tells `to` (or an `audience`) about it.
+
+    A `decision` about the recipients (their request declined, their removal) reaches them
+    whatever they may now see of the community: it is recorded outside it, headed by its
+    badge, and watched by no one."""
+    if decision:
+        return activity_record(
+            actor=actor,
+            verb=verb,
+            target=target,
+            notes=[
+                note(
+                    community, to=to, category=category, kind=kind or verb, title=title,
+                    body=body, url=url,
+                )
+            ],
+        )  # fmt: skip
+    return community_activity(
+        community,
+        actor=actor,
+        verb=verb,
+        target=target,
+        places=places,
+        notes=[
+            note(
+                community, to=to, audience=audience, category=category, kind=kind or verb,
+                title=title, body=body, url=url,
+            )
+        ],
+    )  # fmt: skip
+
+
 def _community_readers(activity: Activity, user_ids: list[int]) -> list[int]:
     if activity.community_id is None:
         return [user.pk for user in users_with_roles(user_ids=user_ids)]
@@ -136,24 +186,18 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
     access_rule(readers=readers)
 
 
+def _members(activity: Activity) -> Iterable[int]:
+    return Membership.objects.filter(community_id=activity.community_id).values_list(
+        "user_id", flat=True
+    )
+
+
+def _leaders(activity: Activity) -> Iterable[int]:
+    return Membership.objects.filter(
+        community_id=activity.community_id, role__in=LEADER_ROLES
+    ).values_list("user_id", flat=True)
+
+
 access_rule(readers=_community_readers, email=_community_email)
-
-
-def notify_about(community: Community | None, *, user_ids: Iterable[int], **payload: Any) -> None:
-    """Being replaced by `community_activity` (issue 12): notify at once, as before."""
-    from django.utils.translation import gettext as _
-
-    from practica.notifications.services import notify
-
-    user_ids = readers_among(community, user_ids)
-    if not user_ids:
-        return
-    if not email_may_carry_content(community):
-        assert community is not None
-        payload["email_title"] = _("News in %(community)s") % {"community": community.name}
-        payload["email_body"] = _(
-            "There is something new for you in this community. Sign in to Practica to read "
-            "it: its content stays on the platform."
-        )
-    payload.setdefault("email_badge", email_badge(community))
-    notify(user_ids=user_ids, **payload)
+audience("members", _members)
+audience("leaders", _leaders)

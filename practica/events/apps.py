@@ -8,7 +8,13 @@ class EventsConfig(AppConfig):
     label = "events"
 
     def ready(self) -> None:
+        from practica.communities.notify import target_rule
         from practica.communities.signals import access_reduced
+
+        from .models import Event
+        from .permissions import can_see_event
+
+        target_rule(Event, can_see_event)
 
         def drop_registrations(community: Any, user_id: int, **kwargs: Any) -> None:
             from .services import registrations_drop_lost

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
+from practica.activity.services import TRACKING, Note
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
+from practica.communities.notify import community_activity, note, tell
 from practica.communities.permissions import can_lead
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
@@ -24,6 +25,7 @@ from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 from practica.core.versioning import check_version
 from practica.discussions.services import author_snapshot, tags_for, tags_parse
+from practica.notifications.models import Category
 
 from .models import (
     Resource,
@@ -135,14 +137,46 @@ def resource_create(
     if upload is not None:
         _store_version(resource=resource, upload=upload, actor=actor, note=_("First version"))
     if held:
-        notify_about(
+        tell(
             community,
-            user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
-            kind="resource.review",
+            to=[uid for uid in leader_ids(community=community) if uid != actor.pk],
+            verb="resource.review",
+            actor=actor,
+            target=resource,
+            category=Category.DUTIES,
             title=_("A resource waits for approval: “%(title)s”") % {"title": resource.title},
             url=resource.get_absolute_url(),
         )
+    else:
+        resource_added(actor=actor, resource=resource)
     return resource
+
+
+def resource_watchers(resource: Resource, title: str) -> Note:
+    return note(
+        resource.community, category=Category.LIBRARY, kind="resource.new", title=title,
+        body=resource.summary[:500], url=resource.get_absolute_url(), level=TRACKING,
+    )  # fmt: skip
+
+
+def resource_places(resource: Resource) -> list[str]:
+    return [f"tag:{slug}" for slug in resource.tags.values_list("slug", flat=True)]
+
+
+def resource_added(*, actor: User, resource: Resource, notes: list[Note] | None = None) -> None:
+    """Those tracking or watching where a resource appears hear of it."""
+    words = {"title": resource.title, "community": resource.community.name}
+    community_activity(
+        resource.community,
+        actor=actor,
+        verb="resource.added",
+        target=resource,
+        places=resource_places(resource),
+        notes=notes or [],
+        watchers=resource_watchers(
+            resource, _("New in the library of %(community)s: “%(title)s”") % words
+        ),
+    )
 
 
 @transaction.atomic
@@ -162,6 +196,19 @@ def version_add(
     resource.save(
         update_fields=["last_reviewed_at", "last_reviewed_by", "review_reminded_on", "updated_at"]
     )
+    if resource.status == ResourceStatus.PUBLISHED:
+        community_activity(
+            resource.community,
+            actor=actor,
+            verb="resource.versioned",
+            target=resource,
+            places=resource_places(resource),
+            watchers=resource_watchers(
+                resource,
+                _("New version of “%(title)s”: %(note)s")
+                % {"title": resource.title, "note": note.strip()[:120]},
+            ),
+        )
     return version
 
 
@@ -204,13 +251,12 @@ def resource_approve(*, actor: User, resource: Resource) -> Resource:
     audit_record(
         actor=actor, action="resource.approve", target=resource, scope=resource.community.slug
     )
-    notify_about(
-        resource.community,
-        user_ids=list(resource.authors.values_list("pk", flat=True)),
-        kind="resource.approved",
+    authors = note(
+        resource.community, to=resource.authors.values_list("pk", flat=True),
+        category=Category.DECISIONS, kind="resource.approved", url=resource.get_absolute_url(),
         title=_("“%(title)s” is now in the library") % {"title": resource.title},
-        url=resource.get_absolute_url(),
-    )
+    )  # fmt: skip
+    resource_added(actor=actor, resource=resource, notes=[authors])
     return resource
 
 
@@ -324,10 +370,13 @@ def review_reminders_send(*, today: date | None = None) -> int:
                 *resource.authors.values_list("pk", flat=True),
                 *leader_ids(community=resource.community),
             }
-            notify_about(
+            tell(
                 resource.community,
-                user_ids=recipients,
-                kind="resource.review_due",
+                to=recipients,
+                verb="resource.review_due",
+                actor=None,
+                target=resource,
+                category=Category.LIBRARY,
                 title=_("Is “%(title)s” still current?") % {"title": resource.title},
                 body=_(
                     "It was last checked on %(date)s. Confirm it is current, or upload a new "

@@ -6,7 +6,7 @@ from itertools import islice
 from django.conf import settings
 
 from practica.activity.models import Activity
-from practica.activity.services import readers_among
+from practica.activity.services import audience_ids, readers_among
 
 from .models import UNMUTABLE, Category, Level, Notification
 from .preferences import deliveries_for
@@ -27,6 +27,9 @@ def activity_notify(activity: Activity) -> None:
     for index, note in enumerate(activity.notes):
         for user_id in note.get("to", []):
             plan.setdefault(user_id, index)
+        if note.get("audience"):
+            for user_id in audience_ids(activity, note["audience"]):
+                plan.setdefault(user_id, index)
     levels = levels_for(activity.places) if activity.places else {}
     if activity.watchers:
         needed = activity.watchers.get("level", Level.WATCHING)

@@ -16,13 +16,15 @@ from practica.accounts.permissions import check_can_write
 from practica.accounts.selectors import conduct_current
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
-from practica.notifications.services import email_later, notify
+from practica.notifications.models import Category
+from practica.notifications.services import email_later
 
 from ..models import (
     Community,
     Invitation,
     Membership,
 )
+from ..notify import tell
 from ..permissions import (
     check_lead,
     invitation_is_for,
@@ -138,13 +140,16 @@ def invitation_accept(
     membership = membership_add(user=actor, community=community)
     audit_record(actor=actor, action="invitation.accept", target=invitation, scope=community.slug)
     if invitation.invited_by_id:
-        notify(
-            user_ids=[invitation.invited_by_id],
-            kind="invitation.accepted",
+        tell(
+            community,
+            to=[invitation.invited_by_id],
+            verb="invitation.accepted",
+            actor=actor,
+            target=invitation,
+            category=Category.DECISIONS,
             title=_("%(who)s accepted your invitation to %(community)s")
             % {"who": actor.name, "community": community.name},
             url=community.get_absolute_url(),
-            email=False,
         )
     return membership
 

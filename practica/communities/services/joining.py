@@ -11,7 +11,7 @@ from practica.accounts.selectors import conduct_current
 from practica.accounts.services import conduct_accept
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
-from practica.notifications.services import notify
+from practica.notifications.models import Category
 
 from ..models import (
     Community,
@@ -20,7 +20,7 @@ from ..models import (
     RequestStatus,
     Role,
 )
-from ..notify import email_badge
+from ..notify import tell
 from ..permissions import (
     check_join,
     check_lead,
@@ -101,9 +101,13 @@ def join_request_submit(
     except IntegrityError as error:  # a second tab submitted at the same moment
         raise ServiceError(_("You have already asked to join.")) from error
     audit_record(actor=actor, action="request.submit", target=request, scope=community.slug)
-    notify(
-        user_ids=leader_ids(community=community),
-        kind="request.submitted",
+    tell(
+        community,
+        to=leader_ids(community=community),
+        verb="request.submitted",
+        actor=actor,
+        target=request,
+        category=Category.DUTIES,
         title=_("%(who)s asks to join %(community)s")
         % {"who": actor.name, "community": community.name},
         url=reverse("community_requests", args=[community.slug]),
@@ -145,13 +149,17 @@ def join_request_approve(
     request.save()
     membership = membership_add(user=request.user, community=community)
     audit_record(actor=actor, action="request.approve", target=request, scope=community.slug)
-    notify(
-        user_ids=[request.user_id],
-        kind="request.approved",
+    tell(
+        community,
+        decision=True,
+        to=[request.user_id],
+        verb="request.approved",
+        actor=actor,
+        target=request,
+        category=Category.DECISIONS,
         title=_("Welcome to %(community)s") % {"community": community.name},
         body=_("Your request to join %(community)s was approved.") % {"community": community.name},
         url=community.get_absolute_url(),
-        email_badge=email_badge(community),
     )
     return membership
 
@@ -171,9 +179,14 @@ def join_request_decline(*, actor: User, request: JoinRequest, reason: str) -> N
     audit_record(
         actor=actor, action="request.decline", target=request, scope=community.slug, reason=reason
     )
-    notify(
-        user_ids=[request.user_id],
-        kind="request.declined",
+    tell(
+        community,
+        decision=True,
+        to=[request.user_id],
+        verb="request.declined",
+        actor=actor,
+        target=request,
+        category=Category.DECISIONS,
         title=_("Your request to join %(community)s was declined") % {"community": community.name},
         body=_("Reason: %(reason)s") % {"reason": request.reason},
         url=community.get_absolute_url(),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
-from practica.notifications.services import notify
+from practica.notifications.models import Category
 
 from ..models import (
     LEADER_ROLES,
@@ -17,6 +17,7 @@ from ..models import (
     Membership,
     Role,
 )
+from ..notify import tell
 from ..permissions import (
     check_leave,
     check_manage_roles,
@@ -59,9 +60,14 @@ def membership_remove(*, actor: User, membership: Membership, reason: str) -> No
         reason=reason,
         data={"community_id": community.pk, "user_id": membership.user_id, "role": membership.role},
     )
-    notify(
-        user_ids=[membership.user_id],
-        kind="membership.removed",
+    tell(
+        community,
+        decision=True,
+        to=[membership.user_id],
+        verb="membership.removed",
+        actor=actor,
+        target=membership.user,
+        category=Category.DECISIONS,
         title=_("You were removed from %(community)s") % {"community": community.name},
         body=_("Reason: %(reason)s") % {"reason": reason.strip()},
         url=reverse("community_detail", args=[community.slug]),
@@ -120,9 +126,14 @@ def membership_set_role(*, actor: User, membership: Membership, role: str) -> Me
         scope=community.slug,
         data={"user_id": membership.user_id, "from": previous, "to": role},
     )
-    notify(
-        user_ids=[membership.user_id],
-        kind="membership.role",
+    tell(
+        community,
+        decision=True,
+        to=[membership.user_id],
+        verb="membership.role",
+        actor=actor,
+        target=membership,
+        category=Category.DECISIONS,
         title=_("Your role in %(community)s is now: %(role)s")
         % {"community": community.name, "role": Role(role).label},
         url=community.get_absolute_url(),

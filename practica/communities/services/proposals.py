@@ -12,13 +12,14 @@ from practica.accounts.permissions import check_can_write
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.text import single_line
-from practica.notifications.services import notify
+from practica.notifications.models import Category
 
 from ..models import (
     Community,
     CommunityProposal,
     ProposalStatus,
 )
+from ..notify import tell
 from ..permissions import (
     check_review_proposals,
 )
@@ -46,9 +47,13 @@ def proposal_submit(
     )
     audit_record(actor=actor, action="proposal.submit", target=proposal)
     staff_ids = User.objects.filter(is_staff=True, is_active=True).values_list("pk", flat=True)
-    notify(
-        user_ids=staff_ids,
-        kind="proposal.submitted",
+    tell(
+        None,
+        to=staff_ids,
+        verb="proposal.submitted",
+        actor=actor,
+        target=proposal,
+        category=Category.DUTIES,
         title=_("New community proposed: %(name)s") % {"name": proposal.name},
         body=_("%(who)s proposed a new community.") % {"who": actor.name},
         url=reverse("proposal_review", args=[proposal.pk]),
@@ -83,9 +88,13 @@ def proposal_accept(
     proposal.community = community
     proposal.save()
     audit_record(actor=actor, action="proposal.accept", target=proposal)
-    notify(
-        user_ids=[proposal.proposer_id],
-        kind="proposal.accepted",
+    tell(
+        None,
+        to=[proposal.proposer_id],
+        verb="proposal.accepted",
+        actor=actor,
+        target=proposal,
+        category=Category.DECISIONS,
         title=_("Your community “%(name)s” has been created") % {"name": community.name},
         body=_("You are its chair. Invite members and set its rules from its page."),
         url=community.get_absolute_url(),
@@ -106,9 +115,13 @@ def proposal_decline(*, actor: User, proposal: CommunityProposal, reason: str) -
     proposal.reason = reason.strip()
     proposal.save()
     audit_record(actor=actor, action="proposal.decline", target=proposal, reason=reason)
-    notify(
-        user_ids=[proposal.proposer_id],
-        kind="proposal.declined",
+    tell(
+        None,
+        to=[proposal.proposer_id],
+        verb="proposal.declined",
+        actor=actor,
+        target=proposal,
+        category=Category.DECISIONS,
         title=_("Your proposal “%(name)s” was declined") % {"name": proposal.name},
         body=_("Reason: %(reason)s") % {"reason": proposal.reason},
         url=reverse("proposal_mine"),

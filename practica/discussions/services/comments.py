@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
-from practica.communities.notify import notify_about
+from practica.communities.notify import note
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
+from practica.notifications.models import Category, Level
+from practica.notifications.watching import watch_default
 
 from ..models import (
     COMMENT_MAX,
@@ -30,12 +32,13 @@ from ..permissions import (
     is_answer_candidate,
 )
 from ..reading import Mark
+from .activity import comment_watchers, post_activity
 from .posts import lock_post
 from .text import (
     author_snapshot,
     check_new_account_limits,
     check_text,
-    notify_mentions,
+    mention_note,
     render,
 )
 
@@ -72,32 +75,35 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
         comment_count=F("comment_count") + 1, last_activity_at=comment.created_at
     )
     url = comment.get_absolute_url()
-    told = {actor.pk}
-    if parent is not None and parent.author_id not in told:
-        notify_about(
-            post.community,
-            user_ids=[parent.author_id],
-            kind="comment.reply",
-            title=_("%(who)s replied to you on “%(title)s”")
-            % {"who": actor.name, "title": post.title},
-            url=url,
-            email=False,
+    words = {"who": actor.name, "title": post.title}
+    notes = []
+    if parent is not None:
+        notes.append(
+            note(
+                post.community, to=[parent.author_id], category=Category.REPLIES,
+                kind="comment.reply", url=url, body=body[:500],
+                title=_("%(who)s replied to you on “%(title)s”") % words,
+            )
+        )  # fmt: skip
+    notes.append(
+        note(
+            post.community, to=[post.author_id], category=Category.REPLIES, kind="comment.new",
+            url=url, body=body[:500], title=_("%(who)s commented on “%(title)s”") % words,
         )
-        told.add(parent.author_id)
-    if post.author_id not in told:
-        notify_about(
-            post.community,
-            user_ids=[post.author_id],
-            kind="comment.new",
-            title=_("%(who)s commented on “%(title)s”") % {"who": actor.name, "title": post.title},
-            url=url,
-            email=False,
+    )  # fmt: skip
+    notes.append(
+        mention_note(
+            actor=actor, handles=mentioned, community=post.community, title=post.title, url=url
         )
-        told.add(post.author_id)
-    already_told = User.objects.filter(pk__in=told).exclude(handle=None)
-    handles = mentioned - {u.handle for u in already_told if u.handle}
-    notify_mentions(
-        actor=actor, handles=handles, community=post.community, title=post.title, url=url
+    )
+    watch_default(user_id=actor.pk, key=f"post:{post.pk}", level=Level.TRACKING)
+    post_activity(
+        actor=actor,
+        verb="comment.created",
+        post=post,
+        comment=comment,
+        notes=notes,
+        watchers=comment_watchers(actor, post, comment),
     )
     return comment
 
@@ -170,15 +176,20 @@ def answer_accept(*, actor: User, post: Post, comment: Comment | None) -> Post:
         )
     post.accepted_answer = comment
     post.save(update_fields=["accepted_answer", "updated_at"])
-    if comment is not None and comment.author_id != actor.pk:
-        notify_about(
-            post.community,
-            user_ids=[comment.author_id],
-            kind="answer.accepted",
-            title=_("Your answer to “%(title)s” was accepted") % {"title": post.title},
-            url=comment.get_absolute_url(),
-            email=False,
-        )
+    if comment is not None:
+        post_activity(
+            actor=actor,
+            verb="answer.accepted",
+            post=post,
+            comment=comment,
+            notes=[
+                note(
+                    post.community, to=[comment.author_id], category=Category.REPLIES,
+                    kind="answer.accepted", url=comment.get_absolute_url(),
+                    title=_("Your answer to “%(title)s” was accepted") % {"title": post.title},
+                )
+            ],
+        )  # fmt: skip
     return post
 
 

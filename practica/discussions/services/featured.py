@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
-from practica.communities.notify import notify_about
+from practica.communities.notify import note, tell
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.notifications.models import Category
 
 from ..models import (
     Post,
@@ -21,8 +22,9 @@ from ..models import (
 from ..permissions import (
     check_moderate,
 )
+from .activity import post_published
 from .posts import lock_post
-from .text import author_snapshot, check_text, notify_mentions, render, tags_for, tags_parse
+from .text import author_snapshot, check_text, mention_note, render, tags_for, tags_parse
 
 
 @transaction.atomic
@@ -59,20 +61,21 @@ def summary_create(
     )
     summary.tags.set(tags_for(names or list(thread.tags.values_list("name", flat=True))))
     audit_record(actor=actor, action="post.summarise", target=thread, scope=thread.community.slug)
-    notify_about(
-        thread.community,
-        user_ids=[thread.author_id] if thread.author_id != actor.pk else [],
-        kind="post.summarised",
-        title=_("“%(title)s” has been summarised") % {"title": thread.title},
-        url=thread.get_absolute_url(),
-    )
-    notify_mentions(
+    post_published(
         actor=actor,
-        handles=mentioned,
-        community=thread.community,
-        title=summary.title,
-        url=summary.get_absolute_url(),
-    )
+        post=summary,
+        notes=[
+            note(
+                thread.community, to=[thread.author_id], category=Category.FEATURED,
+                kind="post.summarised", url=thread.get_absolute_url(),
+                title=_("“%(title)s” has been summarised") % {"title": thread.title},
+            ),
+            mention_note(
+                actor=actor, handles=mentioned, community=thread.community,
+                title=summary.title, url=summary.get_absolute_url(),
+            ),
+        ],
+    )  # fmt: skip
     return summary
 
 
@@ -98,10 +101,13 @@ def featured_close_due(*, now: Any = None) -> int:
             if not updated:
                 continue
             closed += 1
-            notify_about(
+            tell(
                 post.community,
-                user_ids={post.author_id, *leader_ids(community=post.community)},
-                kind="post.closed",
+                to={post.author_id, *leader_ids(community=post.community)},
+                verb="post.closed",
+                actor=None,
+                target=post,
+                category=Category.DUTIES,
                 title=_("The featured post “%(title)s” is now closed") % {"title": post.title},
                 body=_("Leaders can now write its summary."),
                 url=post.get_absolute_url(),

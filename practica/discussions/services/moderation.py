@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import is_staff
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
+from practica.communities.notify import tell
 from practica.communities.permissions import can_lead
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.notifications.models import Category
 
 from ..models import (
     Post,
@@ -93,13 +94,15 @@ def post_move(*, actor: User, post: Post, target: Community) -> Post:
         scope=target.slug,
         data={"from": source.slug, "to": target.slug},
     )
-    notify_about(
+    tell(
         target,
-        user_ids=[post.author_id] if post.author_id != actor.pk else [],
-        kind="post.moved",
+        to=[post.author_id] if post.author_id != actor.pk else [],
+        verb="post.moved",
+        actor=actor,
+        target=post,
+        category=Category.DECISIONS,
         title=_("Your post “%(title)s” was moved to %(community)s")
         % {"title": post.title, "community": target.name},
         url=post.get_absolute_url(),
-        email=False,
     )
     return post

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
+from practica.communities.notify import note
 from practica.communities.permissions import can_lead
-from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
+from practica.notifications.models import Category
 
 from ..models import (
     Post,
@@ -28,11 +28,12 @@ from ..permissions import (
     check_edit_post,
     check_post_in,
 )
+from .activity import post_activity, post_published
 from .text import (
     author_snapshot,
     check_new_account_limits,
     check_text,
-    notify_mentions,
+    mention_note,
     render,
     tags_for,
     tags_parse,
@@ -94,22 +95,30 @@ def post_create(
     )
     post.tags.set(tags_for(names))
     if held:
-        notify_about(
-            community,
-            user_ids=[uid for uid in leader_ids(community=community) if uid != actor.pk],
-            kind="post.review",
-            title=_("A post waits for review in %(community)s: “%(title)s”")
-            % {"community": community.name, "title": post.title},
-            url=reverse("community_review", args=[community.slug]),
-        )
-    else:
-        notify_mentions(
+        post_activity(
             actor=actor,
-            handles=mentioned,
-            community=community,
-            title=post.title,
-            url=post.get_absolute_url(),
-        )
+            verb="post.held",
+            post=post,
+            notes=[
+                note(
+                    community, audience="leaders", category=Category.DUTIES, kind="post.review",
+                    url=reverse("community_review", args=[community.slug]),
+                    title=_("A post waits for review in %(community)s: “%(title)s”")
+                    % {"community": community.name, "title": post.title},
+                )
+            ],
+        )  # fmt: skip
+    else:
+        post_published(
+            actor=actor,
+            post=post,
+            notes=[
+                mention_note(
+                    actor=actor, handles=mentioned, community=community, title=post.title,
+                    url=post.get_absolute_url(),
+                )
+            ],
+        )  # fmt: skip
     return post
 
 
@@ -169,23 +178,32 @@ def post_edit(
     if post.status == PostStatus.RETURNED and actor.pk == post.author_id:
         post.status = PostStatus.PENDING
         post.save(update_fields=["status"])
-        notify_about(
-            post.community,
-            user_ids=leader_ids(community=post.community),
-            kind="post.review",
-            title=_("“%(title)s” was revised and waits for review") % {"title": post.title},
-            url=reverse("community_review", args=[post.community.slug]),
-        )
+        post_activity(
+            actor=actor,
+            verb="post.resubmitted",
+            post=post,
+            notes=[
+                note(
+                    post.community, audience="leaders", category=Category.DUTIES,
+                    kind="post.review", url=reverse("community_review", args=[post.community.slug]),
+                    title=_("“%(title)s” was revised and waits for review") % {"title": post.title},
+                )
+            ],
+        )  # fmt: skip
     if actor.pk != post.author_id:
         audit_record(
             actor=actor, action="post.edit", target=post, scope=post.community.slug, reason=reason
         )
-    if post.status == PostStatus.PUBLISHED:
-        notify_mentions(
+    if post.status == PostStatus.PUBLISHED and mentioned - before:
+        post_activity(
             actor=actor,
-            handles=mentioned - before,
-            community=post.community,
-            title=post.title,
-            url=post.get_absolute_url(),
-        )
+            verb="post.edited",
+            post=post,
+            notes=[
+                mention_note(
+                    actor=actor, handles=mentioned - before, community=post.community,
+                    title=post.title, url=post.get_absolute_url(),
+                )
+            ],
+        )  # fmt: skip
     return post

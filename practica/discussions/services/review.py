@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.communities.notify import notify_about
+from practica.communities.notify import note, tell
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
+from practica.notifications.models import Category
 
 from ..models import (
     Post,
@@ -20,8 +21,9 @@ from ..models import (
 from ..permissions import (
     check_review,
 )
+from .activity import post_published
 from .posts import lock_post, revision
-from .text import check_text, notify_mentions, render
+from .text import check_text, mention_note, render
 
 
 def _check_pending(post: Post) -> None:
@@ -63,24 +65,24 @@ def post_publish(
         post.open_until = now + timedelta(days=open_days or post.community.featured_days)
     post.save()
     audit_record(actor=actor, action="post.publish", target=post, scope=post.community.slug)
-    notify_about(
-        post.community,
-        user_ids=[post.author_id],
-        kind="post.published",
-        title=_("Your post “%(title)s” is published") % {"title": post.title},
-        body=_("%(who)s edited it before publishing; its history shows what changed.")
-        % {"who": actor.name}
-        if edited
-        else "",
-        url=post.get_absolute_url(),
-    )
-    notify_mentions(
-        actor=post.author,
-        handles=mentioned,
-        community=post.community,
-        title=post.title,
-        url=post.get_absolute_url(),
-    )
+    url = post.get_absolute_url()
+    post_published(
+        actor=actor,
+        post=post,
+        notes=[
+            note(
+                post.community, to=[post.author_id], category=Category.DECISIONS,
+                kind="post.approved", url=url,
+                title=_("Your post “%(title)s” is published") % {"title": post.title},
+                body=_("%(who)s edited it before publishing; its history shows what changed.")
+                % {"who": actor.name} if edited else "",
+            ),
+            mention_note(
+                actor=post.author, handles=mentioned, community=post.community,
+                title=post.title, url=url,
+            ),
+        ],
+    )  # fmt: skip
     return post
 
 
@@ -107,10 +109,13 @@ def post_return(*, actor: User, post: Post, note: str) -> Post:
         actor=actor, post=post, status=PostStatus.RETURNED, note=note,
         missing=_("Tell the author what to change."),
     )  # fmt: skip
-    notify_about(
+    tell(
         post.community,
-        user_ids=[post.author_id],
-        kind="post.returned",
+        to=[post.author_id],
+        verb="post.returned",
+        actor=actor,
+        target=post,
+        category=Category.DECISIONS,
         title=_("Your post “%(title)s” was returned with comments") % {"title": post.title},
         body=post.review_note,
         url=post.get_absolute_url(),
@@ -124,10 +129,13 @@ def post_decline(*, actor: User, post: Post, reason: str) -> Post:
         actor=actor, post=post, status=PostStatus.DECLINED, note=reason,
         missing=_("Please give the author a reason."),
     )  # fmt: skip
-    notify_about(
+    tell(
         post.community,
-        user_ids=[post.author_id],
-        kind="post.declined",
+        to=[post.author_id],
+        verb="post.declined",
+        actor=actor,
+        target=post,
+        category=Category.DECISIONS,
         title=_("Your post “%(title)s” was declined") % {"title": post.title},
         body=_("Reason: %(reason)s") % {"reason": post.review_note},
         url=post.get_absolute_url(),

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import is_staff
+from practica.activity.services import Note
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
-from practica.communities.permissions import can_see_content
+from practica.communities.notify import note
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_with_mentions
+from practica.notifications.models import Category
 
 from ..models import (
     BODY_MAX,
@@ -37,21 +38,19 @@ def render(body: str) -> tuple[str, set[str]]:
     return render_with_mentions(body, resolve)
 
 
-def notify_mentions(
+def mention_note(
     *, actor: User, handles: set[str], community: Community, title: str, url: str
-) -> None:
-    """Tell mentioned people, but only those who may read where they were mentioned."""
-    if not handles:
-        return
-    readers = User.objects.filter(handle__in=handles, is_active=True).exclude(pk=actor.pk)
-    allowed = [u.pk for u in readers if can_see_content(u, community)]
-    notify_about(
+) -> Note:
+    """Tell the people mentioned (those who may read where they were mentioned: asked
+    when the notification is made and again when it is emailed)."""
+    people = User.objects.filter(handle__in=handles, is_active=True).exclude(pk=actor.pk)
+    return note(
         community,
-        user_ids=allowed,
+        to=list(people.values_list("pk", flat=True)) if handles else [],
+        category=Category.REPLIES,
         kind="mention",
         title=_("%(who)s mentioned you in “%(title)s”") % {"who": actor.name, "title": title},
         url=url,
-        email=False,
     )
 
 

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from practica.communities.notify import notify_about
+from practica.communities.notify import tell
+from practica.notifications.models import Category
 
 from ..models import (
     ACTIVE_STATUSES,
@@ -47,10 +48,13 @@ def promote_waitlist(event: Event) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
         promoted.append(registration)
-        notify_about(
+        tell(
             event.community,
-            user_ids=[registration.user_id],
-            kind="event.promoted",
+            to=[registration.user_id],
+            verb="event.promoted",
+            actor=None,
+            target=registration.event,
+            category=Category.EVENTS,
             title=_("A place is free: you are registered for “%(title)s”") % {"title": event.title},
             body=_("You were on the waiting list; you now have a place."),
             url=event.get_absolute_url(),

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
+from practica.communities.notify import tell
 from practica.communities.selectors import users_with_roles
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.notifications.models import Category
 
 from ..models import (
     ACTIVE_STATUSES,
@@ -61,10 +62,13 @@ def registration_create(*, actor: User, event: Event) -> Registration:
         from practica.communities.selectors import leader_ids
 
         organisers = leader_ids(community=event.community) if event.community else []
-        notify_about(
+        tell(
             event.community,
-            user_ids=organisers,
-            kind="event.registration_pending",
+            to=organisers,
+            verb="event.registration_pending",
+            actor=actor,
+            target=event,
+            category=Category.DUTIES,
             title=_("%(who)s asks to attend “%(title)s”")
             % {"who": actor.name, "title": event.title},
             url=reverse("event_registrations", args=[event.pk]),
@@ -117,10 +121,13 @@ def registration_decide(*, actor: User, registration: Registration, approve: boo
         action="registration.approve" if approve else "registration.decline",
         target=registration,
     )
-    notify_about(
+    tell(
         event.community,
-        user_ids=[registration.user_id],
-        kind="event.registration",
+        to=[registration.user_id],
+        verb="event.registration",
+        actor=actor,
+        target=event,
+        category=Category.EVENTS,
         title=title,
         url=event.get_absolute_url(),
     )
@@ -157,10 +164,13 @@ def reminders_send(*, now: datetime | None = None) -> int:
                 locked.reminders_sent = [*locked.reminders_sent, minutes]
                 locked.save(update_fields=["reminders_sent"])
                 event = registration.event
-                notify_about(
+                tell(
                     event.community,
-                    user_ids=[registration.user_id],
-                    kind="event.reminder",
+                    to=[registration.user_id],
+                    verb="event.reminder",
+                    actor=None,
+                    target=event,
+                    category=Category.EVENTS,
                     title=_("Reminder: “%(title)s” starts %(when)s (%(zone)s)")
                     % {
                         "title": event.title,

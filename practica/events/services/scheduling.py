@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.timezones import is_valid_zone
+from practica.activity.services import TRACKING
 from practica.communities.models import Community
-from practica.communities.notify import notify_about
+from practica.communities.notify import community_activity, note, tell
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 from practica.core.versioning import check_version
+from practica.notifications.models import Category
 
 from ..models import (
     Event,
@@ -152,6 +154,20 @@ def event_create(
         scope=community.slug if community else "",
         data={"occurrences": len(events)},
     )
+    first = events[0]
+    words = {"title": first.title, "when": first.local_start.strftime("%Y-%m-%d %H:%M")}
+    community_activity(
+        community,
+        actor=actor,
+        verb="event.scheduled",
+        target=first,
+        places=[f"series:{series.pk}"] if series is not None else [],
+        watchers=note(
+            community, category=Category.EVENTS, kind="event.new", level=TRACKING,
+            title=_("New event: “%(title)s”, %(when)s") % words, url=first.get_absolute_url(),
+            body=description[:500],
+        ),
+    )  # fmt: skip
     return events
 
 
@@ -201,10 +217,13 @@ def event_update(
     changed = [name for name in SCHEDULE_FIELDS if before[name] != getattr(event, name)]
     audit_record(actor=actor, action="event.update", target=event, data={"changed": changed})
     if changed:
-        notify_about(
+        tell(
             event.community,
-            user_ids=registered_ids(event),
-            kind="event.changed",
+            to=registered_ids(event),
+            verb="event.changed",
+            actor=actor,
+            target=event,
+            category=Category.EVENTS,
             title=_("“%(title)s” has changed") % {"title": event.title},
             body=_("New time: %(start)s (%(zone)s). Open the event for the details.")
             % {"start": event.local_start.strftime("%Y-%m-%d %H:%M"), "zone": event.time_zone},
@@ -224,10 +243,13 @@ def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
     event.sequence += 1
     event.save()
     audit_record(actor=actor, action="event.cancel", target=event, reason=reason)
-    notify_about(
+    tell(
         event.community,
-        user_ids=registered_ids(event),
-        kind="event.cancelled",
+        to=registered_ids(event),
+        verb="event.cancelled",
+        actor=actor,
+        target=event,
+        category=Category.EVENTS,
         title=_("Cancelled: “%(title)s”") % {"title": event.title},
         body=event.cancel_reason,
         url=event.get_absolute_url(),

@@ -269,8 +269,13 @@ class CommunitySeeder:
         if not archived and index % 4 == 1:
             title, body = topic.proposals[1]
             author = rng.choice(self.ordinary)
-            # The demo member's own, where he belongs: his notifications show the decision.
-            author = member if member in self.people else author
+            # The demo member's own, once, where he belongs: his notifications show the
+            # decision.
+            if (
+                member in self.people
+                and not Post.objects.filter(author=member, status=PostStatus.RETURNED).exists()
+            ):
+                author = member
             self.post(
                 author, PostKind.FEATURED, title, body, days_ago=3,
                 status=PostStatus.RETURNED, review_note=rng.choice(REVIEW_NOTES),

@@ -13,9 +13,7 @@ the access rules: nobody is told of something they may not see.
 """
 
 import random
-from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
@@ -25,18 +23,18 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.activity.models import Activity
-from practica.activity.services import NORMAL, TRACKING, WATCHING
+from practica.activity.services import TRACKING
 from practica.communities.models import (
-    LEADER_ROLES,
     Community,
     CommunityProposal,
     JoinRequest,
     Membership,
     RequestStatus,
 )
-from practica.communities.notify import community_activity, note
+from practica.communities.notify import community_activity, note, tell
+from practica.communities.selectors import leader_ids
 from practica.discussions.models import Comment, Post, PostKind, PostStatus
-from practica.events.models import Audience, Event, EventStatus
+from practica.events.models import Event, EventStatus
 from practica.notifications.models import Category, Delivery, Notification
 
 POSTS_DAYS, COMMENTS_DAYS = 14, 3
@@ -60,17 +58,11 @@ def seed_notices(rng: random.Random) -> None:
 
 def _recent_slice() -> None:
     now = timezone.now()
-    leaders: dict[int, list[int]] = {}
-    for community_id, user_id in Membership.objects.filter(role__in=LEADER_ROLES).values_list(
-        "community_id", "user_id"
-    ):
-        leaders.setdefault(community_id, []).append(user_id)
     handles = dict(User.objects.exclude(handle=None).values_list("handle", "pk"))
 
     posts = (
         Post.objects.filter(status=PostStatus.PUBLISHED, published_at__gte=now - _days(POSTS_DAYS))
         .select_related("community", "author")
-        .prefetch_related("tags")
         .order_by("published_at")
     )
     for post in posts:
@@ -87,7 +79,7 @@ def _recent_slice() -> None:
     for proposal in Post.objects.filter(status=PostStatus.PENDING).select_related(
         "community", "author"
     ):
-        _dated(post_proposed(proposal, leaders.get(proposal.community_id, [])), proposal.created_at)
+        _dated(post_held(proposal), proposal.created_at)
     for returned in Post.objects.filter(status=PostStatus.RETURNED).select_related(
         "community", "author"
     ):
@@ -96,7 +88,7 @@ def _recent_slice() -> None:
         "community", "user"
     ):
         ago = now - timedelta(hours=6 + request.pk % 40)
-        _dated(request_submitted(request, leaders.get(request.community_id, [])), ago)
+        _dated(request_submitted(request), ago)
     staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("pk", flat=True))
     for proposal in CommunityProposal.objects.filter(status="pending").select_related("proposer"):
         _dated(community_proposed(proposal, staff), now - timedelta(days=1, hours=proposal.pk))
@@ -107,7 +99,7 @@ def _recent_slice() -> None:
             continue  # a meeting held every month is announced once
         announced.add((event.community_id, event.title))
         ago = now - timedelta(days=2 + event.pk % 5, hours=event.pk % 7)
-        _dated(event_scheduled(event, leaders.get(event.community_id or 0, [])), ago)
+        _dated(event_scheduled(event), ago)
 
 
 def _days(n: int) -> timedelta:
@@ -118,218 +110,138 @@ def _dated(activity: Activity, when: datetime) -> None:
     Activity.objects.filter(pk=activity.pk).update(created_at=when)
 
 
-def _mail(post: Post, comment: Comment | None = None) -> dict[str, Any]:
-    """How emails about it thread and are answered (the contract of activity.mail)."""
-    if comment is None:
-        return {
-            "message_id": f"post-{post.pk}",
-            "subject": post.title,
-            "reply": {"post": post.pk, "comment": None},
-        }
-    above = f"comment-{comment.parent_id}" if comment.parent_id else f"post-{post.pk}"
-    references = [f"post-{post.pk}"] + ([above] if comment.parent_id else [])
-    return {
-        "message_id": f"comment-{comment.pk}",
-        "in_reply_to": above,
-        "references": references,
-        "subject": post.title,
-        "reply": {"post": post.pk, "comment": comment.pk},
-    }
+# Each records what its service records (named beside it), for a thing written in bulk.
 
 
 def post_published(post: Post) -> Activity:
-    community = post.community
-    featured = post.kind == PostKind.FEATURED
-    watchers = note(
-        community,
-        category=Category.FEATURED if featured else Category.WATCHED,
-        kind="post.published",
-        title=_("New in %(community)s: “%(title)s”")
-        % {"community": community.name, "title": post.title},
-        url=post.get_absolute_url(),
-        # Featured posts reach every member who has not muted the community.
-        level=NORMAL if featured else TRACKING,
-    )
-    return community_activity(
-        community,
-        actor=post.author,
-        verb="post.published",
-        target=post,
-        places=[f"tag:{tag.slug}" for tag in post.tags.all()],
-        watchers=watchers,
-        mail=_mail(post),
-    )
+    """discussions.services.posts.post_create, for a published post."""
+    from practica.discussions.services.activity import post_published as published
+
+    return published(actor=post.author, post=post)
 
 
 def comment_created(comment: Comment, handles: dict[str, int]) -> Activity:
+    """discussions.services.comments.comment_create."""
+    from practica.discussions.services.activity import comment_watchers, post_activity
+    from practica.discussions.services.text import mention_note
+
     post, author = comment.post, comment.author
-    community, url = post.community, comment.get_absolute_url()
+    community, url, body = post.community, comment.get_absolute_url(), comment.body
     words = {"who": author.name, "title": post.title}
     notes = []
     if comment.parent is not None:
         notes.append(
             note(
-                community,
-                to=[comment.parent.author_id],
-                category=Category.REPLIES,
-                kind="comment.reply",
+                community, to=[comment.parent.author_id], category=Category.REPLIES,
+                kind="comment.reply", url=url, body=body[:500],
                 title=_("%(who)s replied to you on “%(title)s”") % words,
-                url=url,
             )
-        )
+        )  # fmt: skip
     notes.append(
         note(
-            community,
-            to=[post.author_id],
-            category=Category.REPLIES,
-            kind="comment.new",
-            title=_("%(who)s commented on “%(title)s”") % words,
-            url=url,
+            community, to=[post.author_id], category=Category.REPLIES, kind="comment.new",
+            url=url, body=body[:500], title=_("%(who)s commented on “%(title)s”") % words,
         )
-    )
-    mentioned = [
-        handles[word[1:].rstrip(".,:;?!")]
-        for word in comment.body.split()
-        if word.startswith("@") and word[1:].rstrip(".,:;?!") in handles
-    ]
+    )  # fmt: skip
+    mentioned = {word[1:].rstrip(".,:;?!") for word in body.split() if word.startswith("@")}
     notes.append(
-        note(
-            community,
-            to=mentioned,
-            category=Category.REPLIES,
-            kind="mention",
-            title=_("%(who)s mentioned you in “%(title)s”") % words,
-            url=url,
+        mention_note(
+            actor=author, handles=mentioned & set(handles), community=community,
+            title=post.title, url=url,
         )
-    )
-    watchers = note(
-        community,
-        category=Category.WATCHED,
-        kind="comment.new",
-        title=_("%(who)s commented on “%(title)s”") % words,
-        url=url,
-        level=WATCHING,
-        group=f"comments:{post.pk}",
-    )
-    return community_activity(
-        community,
+    )  # fmt: skip
+    return post_activity(
         actor=author,
         verb="comment.created",
-        target=comment,
-        places=[f"post:{post.pk}"],
+        post=post,
+        comment=comment,
         notes=notes,
-        watchers=watchers,
-        mail=_mail(post, comment),
+        watchers=comment_watchers(author, post, comment),
     )
 
 
-def post_proposed(post: Post, leader_ids: list[int]) -> Activity:
+def post_held(post: Post) -> Activity:
+    """discussions.services.posts.post_create, for a post held for the leaders' review."""
+    from practica.discussions.services.activity import post_activity
+
     community = post.community
-    return community_activity(
-        community,
+    return post_activity(
         actor=post.author,
-        verb="post.proposed",
-        target=post,
+        verb="post.held",
+        post=post,
         notes=[
             note(
-                community,
-                to=leader_ids,
-                category=Category.DUTIES,
-                kind="post.proposed",
-                title=_("%(who)s proposes “%(title)s” in %(community)s")
-                % {"who": post.author.name, "title": post.title, "community": community.name},
+                community, audience="leaders", category=Category.DUTIES, kind="post.review",
                 url=reverse("community_review", args=[community.slug]),
+                title=_("A post waits for review in %(community)s: “%(title)s”")
+                % {"community": community.name, "title": post.title},
             )
         ],
-    )
+    )  # fmt: skip
 
 
 def post_returned(post: Post) -> Activity:
-    community = post.community
-    return community_activity(
-        community,
-        actor=None,
+    """discussions.services.review.post_return."""
+    return tell(
+        post.community,
+        to=[post.author_id],
         verb="post.returned",
+        actor=None,
         target=post,
-        notes=[
-            note(
-                community,
-                to=[post.author_id],
-                category=Category.DECISIONS,
-                kind="post.returned",
-                title=_("Your proposal “%(title)s” was returned with a note")
-                % {"title": post.title},
-                body=post.review_note,
-                url=post.get_absolute_url(),
-            )
-        ],
+        category=Category.DECISIONS,
+        title=_("Your post “%(title)s” was returned with comments") % {"title": post.title},
+        body=post.review_note,
+        url=post.get_absolute_url(),
     )
 
 
-def request_submitted(request: JoinRequest, leader_ids: list[int]) -> Activity:
+def request_submitted(request: JoinRequest) -> Activity:
+    """communities.services.joining.join_request_submit."""
     community = request.community
-    return community_activity(
+    return tell(
         community,
-        actor=request.user,
+        to=leader_ids(community=community),
         verb="request.submitted",
+        actor=request.user,
         target=request,
-        notes=[
-            note(
-                community,
-                to=leader_ids,
-                category=Category.DUTIES,
-                kind="request.submitted",
-                title=_("%(who)s asks to join %(community)s")
-                % {"who": request.user.name, "community": community.name},
-                url=reverse("community_requests", args=[community.slug]),
-            )
-        ],
+        category=Category.DUTIES,
+        title=_("%(who)s asks to join %(community)s")
+        % {"who": request.user.name, "community": community.name},
+        url=reverse("community_requests", args=[community.slug]),
     )
 
 
 def community_proposed(proposal: CommunityProposal, staff_ids: list[int]) -> Activity:
-    return community_activity(
+    """communities.services.proposals.proposal_submit."""
+    return tell(
         None,
-        actor=proposal.proposer,
+        to=staff_ids,
         verb="proposal.submitted",
+        actor=proposal.proposer,
         target=proposal,
-        notes=[
-            note(
-                None,
-                to=staff_ids,
-                category=Category.DUTIES,
-                kind="proposal.submitted",
-                title=_("%(who)s proposes a new community: %(name)s")
-                % {"who": proposal.proposer.name, "name": proposal.name},
-                url=reverse("proposal_review", args=[proposal.pk]),
-            )
-        ],
+        category=Category.DUTIES,
+        title=_("New community proposed: %(name)s") % {"name": proposal.name},
+        body=_("%(who)s proposed a new community.") % {"who": proposal.proposer.name},
+        url=reverse("proposal_review", args=[proposal.pk]),
     )
 
 
-def event_scheduled(event: Event, leader_ids: list[int]) -> Activity:
-    """Watchers hear of a new event; one for the leadership group only is told to them."""
-    community = event.community
-    name = community.name if community is not None else _("Practica")
-    told = note(
-        community,
-        category=Category.EVENTS,
-        kind="event.scheduled",
-        title=_("New event in %(community)s: “%(title)s”")
-        % {"community": name, "title": event.title},
-        url=event.get_absolute_url(),
-        level=TRACKING,
-    )
-    leaders_only = event.audience == Audience.LEADERS
+def event_scheduled(event: Event) -> Activity:
+    """events.services.scheduling.event_create (a leaders' meeting reaches only leaders:
+    the events' access rule keeps the others out)."""
+    words = {"title": event.title, "when": event.local_start.strftime("%Y-%m-%d %H:%M")}
     return community_activity(
-        community,
+        event.community,
         actor=event.created_by,
         verb="event.scheduled",
         target=event,
         places=[f"series:{event.series_id}"] if event.series_id else [],
-        notes=[replace(told, to=leader_ids)] if leaders_only else [],
-        watchers=None if leaders_only else told,
-    )
+        watchers=note(
+            event.community, category=Category.EVENTS, kind="event.new", level=TRACKING,
+            title=_("New event: “%(title)s”, %(when)s") % words, url=event.get_absolute_url(),
+            body=event.description[:500],
+        ),
+    )  # fmt: skip
 
 
 # --- Fresh things, done through the services -------------------------------------------

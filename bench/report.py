@@ -52,31 +52,31 @@ def format_fairness(fair: dict[str, Any]) -> str:
 
 
 def format_watch(watch: dict[str, Any]) -> str:
-    quiet, watched, backlog, solo = (
-        watch["quiet_ms"],
-        watch["watched_ms"],
-        watch["backlog"],
-        watch["solo"],
-    )
-    where = f"{watch['watchers']:,} watchers ({watch['community']})"
+    backlog, solo = watch["backlog"], watch["solo"]
+    rows = [
+        ("a quiet community, worker idle", watch["quiet_idle_ms"]),
+        ("a quiet community, during fan-out", watch["quiet_ms"]),
+        (f"{watch['watchers']:,} watchers, during fan-out", watch["watched_ms"]),
+    ]
     lines = [
-        f"Comment POST, {watch['posts']} in each, one at a time {watch['pause_s']:g} s apart, "
-        "alternating (ms):",
-        f"  {'where':<34} {'p50':>7} {'mean':>7} {'max':>7}",
-        f"  {'a quiet community':<34} {quiet['p50']:>7.1f} {quiet['mean']:>7.1f} "
-        f"{quiet['max']:>7.1f}",
-        f"  {where:<34} {watched['p50']:>7.1f} {watched['mean']:>7.1f} {watched['max']:>7.1f}",
+        f"Comment POSTs, {watch['posts']} in each row, one at a time {watch['pause_s']:g} s "
+        f"apart (the watched community: {watch['community']}), ms:",
+        f"  {'where':<40} {'p50':>7} {'mean':>7} {'max':>7}",
+        *(
+            f"  {name:<40} {ms['p50']:>7.1f} {ms['mean']:>7.1f} {ms['max']:>7.1f}"
+            for name, ms in rows
+        ),
     ]
     if not watch["recorded"]:
         lines.append("  No activity was recorded for these comments: no fan-out to time.")
         return "\n".join(lines)
     lines += [
-        f"Fan-out by the server's task worker: the {backlog['comments']} comments made "
-        f"{backlog['notifications']:,} notifications, done {backlog['seconds']:.1f} s after "
+        f"Fan-out by the server's task worker: the {backlog['comments']} watched comments made "
+        f"{backlog['notifications']:,} notifications, all done {backlog['seconds']:.1f} s after "
         f"the last POST (worker peak {backlog['worker_peak_mb']:.0f} MB).",
         f"One comment alone (POST {solo['post_ms']:.1f} ms): {solo['notifications']:,} "
-        f"notifications in {solo['fanout_s']} s from its activity to the last one "
-        f"(worker peak {solo['worker_peak_mb']:.0f} MB).",
+        f"notifications in {solo['fanout_s']} s from its activity to the last one, "
+        f"{solo['per_second']}/s (worker peak {solo['worker_peak_mb']:.0f} MB).",
     ]
     return "\n".join(lines)
 

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 WATCHERS = int(os.environ.get("BENCH_WATCHERS", "10000"))
-POSTS = int(os.environ.get("BENCH_WATCH_POSTS", "10"))  # comments in each community
+POSTS = int(os.environ.get("BENCH_WATCH_POSTS", "8"))  # comments in each series
 PAUSE = float(os.environ.get("BENCH_WATCH_PAUSE", "0.5"))  # seconds between comments
 FANOUT_LIMIT = float(os.environ.get("BENCH_FANOUT_LIMIT", "600"))  # seconds
 DOMAIN = "watchers.scale.example"
@@ -177,9 +177,11 @@ def _wait(tokens: list[str], expected: int) -> tuple[float, float]:
 
 
 def measure(plan: dict[str, Any]) -> dict[str, Any]:
-    """Comments alternately in quiet threads and in the watched community's, paced, as
-    people write them; then, once the worker has caught up, one more in the watched
-    community, whose fan-out is timed alone."""
+    """Comments sent one at a time, PAUSE apart, as people write them: first in quiet
+    threads with the worker idle (a comment as it is today); then alternately in the
+    watched community and in quiet threads while the worker fans the earlier ones out; then,
+    once the worker has caught up, one more in the watched community, whose fan-out is
+    timed alone."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
@@ -188,20 +190,23 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
     sessions, quiet, watched = plan["sessions"], plan["quiet"], plan["watched"]["paths"]
     expected = plan["watched"]["watchers"]  # every watcher may read it; the writer is not one
     run = f"{time.time_ns():x}"
-    quiet_ms, watched_ms, tokens = [], [], []
+
+    def send(paths: list[str], i: int, token: str) -> float:
+        took = _post(paths[i % len(paths)], sessions[i % len(sessions)], f"{MARK} {token}.")
+        time.sleep(PAUSE)
+        return took
+
+    idle_ms = [send(quiet, i, f"i{run}x{i}") for i in range(POSTS)]
+    busy_ms, watched_ms, tokens = [], [], []
     for i in range(POSTS):
-        person = sessions[i % len(sessions)]
-        quiet_ms.append(_post(quiet[i % len(quiet)], person, f"{MARK} q{run}x{i}, quiet."))
-        time.sleep(PAUSE)
-        token = f"w{run}x{i}"
-        watched_ms.append(_post(watched[i % len(watched)], person, f"{MARK} {token}, watched."))
-        tokens.append(token)
-        time.sleep(PAUSE)
+        tokens.append(f"w{run}x{i}")
+        watched_ms.append(send(watched, i, tokens[-1]))
+        busy_ms.append(send(quiet, i + POSTS, f"q{run}x{i}"))
     backlog_s, backlog_peak = _wait(tokens, expected)
     backlog = [_notified(t)[0] for t in tokens]
 
     token = f"w{run}solo"
-    solo_ms = _post(watched[0], sessions[0], f"{MARK} {token}, watched, alone.")
+    solo_ms = _post(watched[0], sessions[0], f"{MARK} {token}.")
     waited_s, solo_peak = _wait([token], expected)
     made, span_s, recorded = _notified(token)
     return {
@@ -209,7 +214,8 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
         "community": plan["watched"]["slug"],
         "posts": POSTS,
         "pause_s": PAUSE,
-        "quiet_ms": _summary(quiet_ms),
+        "quiet_idle_ms": _summary(idle_ms),
+        "quiet_ms": _summary(busy_ms),
         "watched_ms": _summary(watched_ms),
         "recorded": recorded,
         "backlog": {
@@ -222,6 +228,7 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
             "post_ms": round(solo_ms, 1),
             "notifications": made,
             "fanout_s": round(span_s, 2) if span_s is not None else None,
+            "per_second": round(made / span_s) if span_s else None,
             "waited_s": round(waited_s, 1),
             "worker_peak_mb": round(solo_peak, 1),
         },

@@ -187,12 +187,16 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
 
 
 def _members(activity: Activity) -> Iterable[int]:
+    if activity.community_id is None:
+        return []
     return Membership.objects.filter(community_id=activity.community_id).values_list(
         "user_id", flat=True
     )
 
 
 def _leaders(activity: Activity) -> Iterable[int]:
+    if activity.community_id is None:
+        return []
     return Membership.objects.filter(
         community_id=activity.community_id, role__in=LEADER_ROLES
     ).values_list("user_id", flat=True)

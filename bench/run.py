@@ -69,7 +69,12 @@ def watched_comments(
     """Comments in a quiet community and in one with 10,000 watchers, and the fan-out the
     server's task worker does for them (bench/watchers.py), in a Django process of its own."""
     quiet = next(t["paths"] for t in plan["targets"] if t["name"] == "comment")
-    job = {"sessions": sessions, "quiet": quiet, "watched": plan["watched"]}
+    job = {
+        "sessions": sessions,
+        "emails": plan["emails"],
+        "quiet": quiet,
+        "watched": plan["watched"],
+    }
     say(
         f"\nComments in a community with {plan['watched']['watchers']:,} watchers "
         "and in quiet ones; then the fan-out..."

@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 WATCHERS = int(os.environ.get("BENCH_WATCHERS", "10000"))
 POSTS = int(os.environ.get("BENCH_WATCH_POSTS", "8"))  # comments in each series
 PAUSE = float(os.environ.get("BENCH_WATCH_PAUSE", "0.5"))  # seconds between comments
+SOLO = int(os.environ.get("BENCH_WATCH_SOLO", "3"))  # comments timed alone
 FANOUT_LIMIT = float(os.environ.get("BENCH_FANOUT_LIMIT", "600"))  # seconds
 DOMAIN = "watchers.scale.example"
 MARK = "A benchmark comment"  # probe.BENCH_COMMENT: the cleanup removes them
@@ -41,6 +42,8 @@ def prepare(*, shared: list[int], avoid: int) -> dict[str, Any]:
     community = community or candidates.order_by("pk").first()
     assert community is not None, "the benchmark's members share no second community"
     key = f"community:{community.pk}"
+    # Watchers a run stopped while they were turned off (measure) are turned on again.
+    Watch.objects.filter(key__startswith="bench-off:").delete()
     have = User.objects.filter(email__endswith=f"@{DOMAIN}").count()
     if have < WATCHERS:
         insert(
@@ -176,12 +179,36 @@ def _wait(tokens: list[str], expected: int) -> tuple[float, float]:
     return time.monotonic() - started, peak
 
 
+def _watchers_on(community: int, on: bool) -> None:
+    """Turn the community's watchers on or off (their rows are kept under another key)."""
+    from practica.notifications.models import Watch
+
+    key, off = f"community:{community}", f"bench-off:community:{community}"
+    Watch.objects.filter(key=off if on else key).update(key=key if on else off)
+
+
+def _queries(path: str, email: str, token: str) -> int:
+    """The queries one comment POST makes, in process (the same view and middleware)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from practica.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(path, {"body": f"{MARK} {token}."})
+    assert response.status_code in (302, 303), response.status_code
+    return len(queries)
+
+
 def measure(plan: dict[str, Any]) -> dict[str, Any]:
-    """Comments sent one at a time, PAUSE apart, as people write them: first in quiet
-    threads with the worker idle (a comment as it is today); then alternately in the
-    watched community and in quiet threads while the worker fans the earlier ones out; then,
-    once the worker has caught up, one more in the watched community, whose fan-out is
-    timed alone."""
+    """Comments sent one at a time, PAUSE apart, as people write them, in the same threads
+    of the watched community: first with its watchers turned off and the worker idle (a
+    comment as it is today), then with the 10,000 watching, alternating with comments in
+    quiet communities, while the worker fans the earlier ones out. Once the worker has
+    caught up, one more in the watched community, whose fan-out is timed alone."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
@@ -189,6 +216,7 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
 
     sessions, quiet, watched = plan["sessions"], plan["quiet"], plan["watched"]["paths"]
     expected = plan["watched"]["watchers"]  # every watcher may read it; the writer is not one
+    community = plan["watched"]["community"]
     run = f"{time.time_ns():x}"
 
     def send(paths: list[str], i: int, token: str) -> float:
@@ -196,27 +224,47 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
         time.sleep(PAUSE)
         return took
 
-    idle_ms = [send(quiet, i, f"i{run}x{i}") for i in range(POSTS)]
+    email = plan["emails"][0]
+    _watchers_on(community, False)
+    try:
+        _queries(watched[0], email, f"u{run}warm")  # the first request in process warms up
+        unwatched_q = _queries(watched[0], email, f"u{run}q")
+        time.sleep(2)
+        unwatched_ms = [send(watched, i, f"u{run}x{i}") for i in range(POSTS)]
+    finally:
+        _watchers_on(community, True)
+    watched_q = _queries(watched[0], email, f"w{run}q")
+    _wait([f"w{run}q"], expected)
+    time.sleep(2)  # the worker finishes the last of those (nobody to tell)
     busy_ms, watched_ms, tokens = [], [], []
     for i in range(POSTS):
         tokens.append(f"w{run}x{i}")
         watched_ms.append(send(watched, i, tokens[-1]))
-        busy_ms.append(send(quiet, i + POSTS, f"q{run}x{i}"))
+        busy_ms.append(send(quiet, i, f"q{run}x{i}"))
     backlog_s, backlog_peak = _wait(tokens, expected)
     backlog = [_notified(t)[0] for t in tokens]
 
-    token = f"w{run}solo"
-    solo_ms = _post(watched[0], sessions[0], f"{MARK} {token}.")
-    waited_s, solo_peak = _wait([token], expected)
-    made, span_s, recorded = _notified(token)
+    # Alone: each comment waits for the worker to be idle, and its fan-out is timed.
+    solo_ms, spans, made, solo_peak = [], [], 0, 0.0
+    for i in range(SOLO):
+        token = f"w{run}solo{i}"
+        solo_ms.append(_post(watched[i % len(watched)], sessions[i % len(sessions)],
+                             f"{MARK} {token}."))  # fmt: skip
+        _, peak = _wait([token], expected)
+        solo_peak = max(solo_peak, peak)
+        made, span_s, recorded = _notified(token)
+        if span_s is not None:
+            spans.append(span_s)
+    span_s = statistics.median(spans) if spans else None
     return {
         "watchers": expected,
         "community": plan["watched"]["slug"],
         "posts": POSTS,
         "pause_s": PAUSE,
-        "quiet_idle_ms": _summary(idle_ms),
-        "quiet_ms": _summary(busy_ms),
+        "unwatched_ms": _summary(unwatched_ms),
         "watched_ms": _summary(watched_ms),
+        "quiet_ms": _summary(busy_ms),
+        "queries": {"unwatched": unwatched_q, "watched": watched_q},
         "recorded": recorded,
         "backlog": {
             "comments": POSTS,
@@ -225,11 +273,11 @@ def measure(plan: dict[str, Any]) -> dict[str, Any]:
             "worker_peak_mb": round(backlog_peak, 1),
         },
         "solo": {
-            "post_ms": round(solo_ms, 1),
+            "post_ms": _summary(solo_ms),
             "notifications": made,
             "fanout_s": round(span_s, 2) if span_s is not None else None,
+            "fanout_all_s": [round(x, 2) for x in spans],
             "per_second": round(made / span_s) if span_s else None,
-            "waited_s": round(waited_s, 1),
             "worker_peak_mb": round(solo_peak, 1),
         },
     }

@@ -10,6 +10,7 @@ using these controls; see DEMO_FOLLOWING below.
 
 import random
 from collections.abc import Iterable
+from typing import Any
 
 from practica.accounts.models import User
 from practica.communities.models import LEADER_ROLES, Community, Membership
@@ -25,7 +26,7 @@ from practica.notifications.models import (
 
 # Each demo login's own choices: communities and tags they watch, the thread they muted,
 # the person they follow, how each kind of notification reaches them, and their digests.
-DEMO_FOLLOWING = {
+DEMO_FOLLOWING: dict[str, dict[str, Any]] = {
     "member@example.org": {
         "watch": ["youth-justice"],
         "track": ["court-management", "justice-data"],

@@ -58,7 +58,7 @@ def seed_notices(rng: random.Random) -> None:
 
 def _recent_slice() -> None:
     now = timezone.now()
-    handles = dict(User.objects.exclude(handle=None).values_list("handle", "pk"))
+    handles = {h: pk for h, pk in User.objects.values_list("handle", "pk") if h}
 
     posts = (
         Post.objects.filter(status=PostStatus.PUBLISHED, published_at__gte=now - _days(POSTS_DAYS))
@@ -76,10 +76,10 @@ def _recent_slice() -> None:
     )
     for comment in comments:
         _dated(comment_created(comment, handles), comment.created_at)
-    for proposal in Post.objects.filter(status=PostStatus.PENDING).select_related(
+    for held in Post.objects.filter(status=PostStatus.PENDING).select_related(
         "community", "author"
     ):
-        _dated(post_held(proposal), proposal.created_at)
+        _dated(post_held(held), held.created_at)
     for returned in Post.objects.filter(status=PostStatus.RETURNED).select_related(
         "community", "author"
     ):
@@ -372,7 +372,10 @@ def _emailed(notifications: list[Notification]) -> None:
     from practica.notifications.deliver import deliveries
 
     now = timezone.now()
-    period = {Delivery.DAILY: timedelta(days=1), Delivery.WEEKLY: timedelta(days=7)}
+    period: dict[str, timedelta] = {
+        Delivery.DAILY: timedelta(days=1),
+        Delivery.WEEKLY: timedelta(days=7),
+    }
     due = deliveries(notifications)
     sent = [
         n.pk

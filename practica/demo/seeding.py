@@ -3,9 +3,11 @@
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.test.utils import override_settings
 from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.base import TaskResult
 
 # Tasks that only send email: the demo's content is its past, and nobody is mailed about it.
 UNSENT = {
@@ -20,7 +22,7 @@ class SeedingBackend(ImmediateBackend):
     """Runs each task as it is queued (after commit, as the site would), except those that
     only send email, which are left unrun."""
 
-    def _execute_task(self, task_result):  # type: ignore[no-untyped-def]
+    def _execute_task(self, task_result: TaskResult[Any]) -> None:
         if task_result.task.module_path in UNSENT:
             return
         super()._execute_task(task_result)

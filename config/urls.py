@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("practica.library.urls")),
     path("", include("practica.communities.urls")),
     path("notifications/", include("practica.notifications.urls")),
+    path("newsletter/", include("practica.newsletter.urls")),
     path("accounts/", include("allauth.urls")),
     # Without a CSRF token in the footer, anonymous pages carry no per-visitor token and can
     # be cached whole. The worst a forged request can do here is switch someone's language.

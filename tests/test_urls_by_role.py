@@ -23,6 +23,7 @@ from practica.discussions.services import comment_create, post_create
 from practica.events.models import Event, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.library.services import resource_create
+from practica.notifications.models import Notification
 from practica.notifications.services import notify
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -182,10 +183,36 @@ MEMBERS_404 = row(404, 404, 404, 200, 404, 200, 200)
 MEMBERS_403 = row(403, 403, 403, 200, 403, 200, 200)
 AUTHOR_OR_LEADERS = row(302, 404, 404, 200, 404, 200, 200)  # the member wrote it
 LEADERS_404 = row(302, 404, 404, 403, 404, 200, 200)
+STAFF_404 = row(302, 404, 404, 404, 404, 404, 200)
 
 
 def slug(w):
     return {"slug": w.community.slug}
+
+
+def newsletter(w):
+    """A sent public issue, a staff draft and links' tokens, made on first use."""
+    if not hasattr(w, "newsletter"):
+        from practica.newsletter.models import Issue, Subscriber
+        from practica.newsletter.tokens import confirm_token, unsubscribe_token
+
+        staff = w.users["staff"]
+        sent = Issue.objects.create(
+            subject="Spring issue", body="B", status="sent", sent_at=timezone.now(),
+            created_by=staff,
+        )  # fmt: skip
+        draft = Issue.objects.create(
+            subject="Newsletter draft for staff", body="B", created_by=staff
+        )
+        reader = Subscriber.objects.create(email="reader@example.org", status="subscribed")
+        pending = Subscriber.objects.create(email="pending@example.org")
+        w.newsletter = {
+            "sent": sent.pk,
+            "draft": draft.pk,
+            "unsubscribe": unsubscribe_token(reader.pk),
+            "confirm": confirm_token(subscriber_id=pending.pk, email=pending.email, version=1),
+        }
+    return w.newsletter
 
 
 # name → (kwargs from the world, {role: status})
@@ -215,6 +242,30 @@ EXPECTED = {
     ),
     "notification_list": (None, SIGNED_IN),
     "notifications_read": (None, POST_ONLY),
+    # Following one's own notification marks it read and lands where it points.
+    "notification_go": (
+        lambda w: {"pk": Notification.objects.get(recipient=w.users["member"], kind="test").pk},
+        row(302, 404, 404, 302, 404, 404, 404),
+    ),
+    "watch_change": (None, POST_ONLY),
+    "watching_list": (None, SIGNED_IN),
+    "email_preferences": (None, SIGNED_IN),
+    # The newsletter: public archive and links from its emails; staff pages answer 404 to
+    # everyone else, so that drafts are never known.
+    "newsletter_archive": (None, ALL_200),
+    "newsletter_issue": (lambda w: {"pk": newsletter(w)["sent"]}, ALL_200),
+    "newsletter_subscribe": (None, ALL_200),
+    "newsletter_confirm": (lambda w: {"token": newsletter(w)["confirm"]}, ALL_200),
+    "newsletter_unsubscribe": (lambda w: {"token": newsletter(w)["unsubscribe"]}, ALL_200),
+    "newsletter_preferences": (None, SIGNED_IN),
+    "newsletter_manage": (None, STAFF_404),
+    "newsletter_compose": (None, STAFF_404),
+    "newsletter_issue_manage": (lambda w: {"pk": newsletter(w)["draft"]}, STAFF_404),
+    "newsletter_edit": (lambda w: {"pk": newsletter(w)["draft"]}, STAFF_404),
+    "newsletter_send_test": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
+    "newsletter_send": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
+    "newsletter_delete": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
+    "newsletter_resume": (lambda w: {"pk": newsletter(w)["draft"]}, POST_ONLY),
     "conduct_publish": (None, STAFF),
     "proposal_create": (None, SIGNED_IN),
     "proposal_mine": (None, SIGNED_IN),
@@ -422,6 +473,7 @@ MAY_KNOW = {
     "Marram private thread": {"member", "leader", "staff"},  # members-only content
     "Marram private guide": {"member", "leader", "staff"},
     "https://meet.example.org/x": {"member", "leader", "staff"},  # registered, organisers
+    "Newsletter draft for staff": {"staff"},
 }
 MAY_KNOW_ON_PAGE = {
     # The member's profile: their membership of a members-only community is for its members.

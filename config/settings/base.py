@@ -2,7 +2,8 @@
 
 Environment variables (see README, "Configuration"):
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL, SITE_URL, DEBUG,
-TRUSTED_PROXY_COUNT, DEFAULT_FROM_EMAIL, WEB_WORKERS.
+TRUSTED_PROXY_COUNT, DEFAULT_FROM_EMAIL, WEB_WORKERS, EMAIL_INBOUND_DOMAIN, EMAIL_INBOUND_HOST,
+EMAIL_INBOUND_PORT, EMAIL_INBOUND_MAX_BYTES, EMAIL_INBOUND_AUTHSERV_ID, EMAIL_HARD_BOUNCE_LIMIT.
 """
 
 import secrets
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "practica.discussions",
     "practica.events",
     "practica.library",
+    "practica.mailin",
+    "practica.newsletter",
     "practica.demo",
 ]
 
@@ -239,6 +242,21 @@ if env.str("EMAIL_URL", default=""):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Taking part by email (practica/mailin): replies to notifications and new posts arrive at
+# addresses on EMAIL_INBOUND_DOMAIN (empty: no reply addresses, nothing taken in), by the
+# SMTP listener `serve` starts when EMAIL_INBOUND_PORT is set, or a mail server's pipe to
+# `manage.py mail_inbound`.
+EMAIL_INBOUND_DOMAIN = env.str("EMAIL_INBOUND_DOMAIN", default="").strip().lower()
+EMAIL_INBOUND_HOST = env.str("EMAIL_INBOUND_HOST", default="127.0.0.1")
+EMAIL_INBOUND_PORT = env.int("EMAIL_INBOUND_PORT", default=0)
+# Larger messages are answered "too large" (far larger ones refused by the listener).
+EMAIL_INBOUND_MAX_BYTES = env.int("EMAIL_INBOUND_MAX_BYTES", default=1024 * 1024)
+# The name our own mail server (the MX) signs its Authentication-Results headers with: a
+# message it found forged (DMARC failed) is not taken as its From address's. Empty: unchecked.
+EMAIL_INBOUND_AUTHSERV_ID = env.str("EMAIL_INBOUND_AUTHSERV_ID", default="")
+# Hard bounces after which an address gets no more email (its member is told on the site).
+EMAIL_HARD_BOUNCE_LIMIT = env.int("EMAIL_HARD_BOUNCE_LIMIT", default=3)
+
 # --- Internationalisation --------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
@@ -354,6 +372,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.library.tasks.review_reminders_task", env.int("REVIEW_REMINDERS_EVERY", 3600))
+)
+
+# --- Newsletter (practica/newsletter) -----------------------------------------------
+PRACTICA_NEWSLETTER_CHUNK = env.int("NEWSLETTER_CHUNK", default=500)  # emails per task
+PRACTICA_NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+PRACTICA_NEWSLETTER_SIGNUPS_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_HOUR", default=10)
+PRACTICA_PERIODIC_TASKS.append(
+    (
+        "practica.newsletter.tasks.newsletter_resume_stalled_task",
+        env.int("NEWSLETTER_RESUME_EVERY", 600),
+    )
 )
 
 # --- Housekeeping: the scheduler deletes what has outlived its use (0 keeps it forever) ---

@@ -141,3 +141,33 @@ def readers_among(activity: Activity, user_ids: Iterable[int]) -> list[int]:
 def email_may_carry(activity: Activity) -> bool:
     """Whether an email about `activity` may carry its content (else: only a pointer)."""
     return all(rule(activity) for rule in _email_rules)
+
+
+# --- The same question for one person and many activities (a page of notifications) --
+
+ManyRule = Callable[[Any, list[Activity]], set[int]]
+_many_rules: dict[ReadersRule, ManyRule] = {}
+
+
+def access_rule_many(readers: ReadersRule, many: ManyRule) -> None:
+    """Give the registered rule `readers` its form for one person and many activities:
+    `many(user, activities)` answers the ids of those `user` (a user object, as a request
+    has it) may see now, in a few queries whatever their number, as `readers` would."""
+    _many_rules[readers] = many
+
+
+def readable_by(user: Any, activities: Iterable[Activity]) -> set[int]:
+    """The ids of `activities` that `user` may see now: every rule must keep them (as
+    `readers_among`); a rule without a bulk form is asked once per activity. `user` is
+    the reader's own object (their roles, once read, serve every rule)."""
+    left = list({activity.pk: activity for activity in activities}.values())
+    for rule in _readers_rules:
+        if not left:
+            break
+        many = _many_rules.get(rule)
+        if many is not None:
+            kept = many(user, left)
+        else:
+            kept = {activity.pk for activity in left if rule(activity, [user.pk])}
+        left = [activity for activity in left if activity.pk in kept]
+    return {activity.pk for activity in left}

@@ -11,7 +11,10 @@ class CommunitiesConfig(AppConfig):
         from practica.core.pagecache import bump
         from practica.core.readercache import reader_part
 
-        from . import notify  # noqa: F401 - registers who may hear of a community's activity
+        from . import (
+            notify,  # noqa: F401 - registers who may hear of a community's activity
+            watch_places,  # noqa: F401 - communities members watch
+        )
         from .models import Community
         from .permissions import roles_of
 

@@ -187,7 +187,13 @@ class CommunitySettingsForm(forms.ModelForm):
         (_("Who may join and see"), ["visibility", "join_policy", "eligibility"]),
         (
             _("Posts, library and email"),
-            ["featured_days", "hold_first_posts", "library_needs_approval", "email_content"],
+            [
+                "featured_days",
+                "hold_first_posts",
+                "library_needs_approval",
+                "email_content",
+                "email_posting",
+            ],
         ),
         (_("Status"), ["status"]),
     ]
@@ -214,6 +220,7 @@ class CommunitySettingsForm(forms.ModelForm):
             "hold_first_posts",
             "library_needs_approval",
             "email_content",
+            "email_posting",
             "status",
         ]
         widgets = {

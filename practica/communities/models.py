@@ -94,6 +94,14 @@ class Community(Versioned, TimeStampedModel):
             "and the content stays on the platform."
         ),
     )
+    email_posting = models.BooleanField(
+        _("members may start discussions by email"),
+        default=False,
+        help_text=_(
+            "A member's email to the community's address becomes a discussion: the subject "
+            "its title, the text its post."
+        ),
+    )
     library_needs_approval = models.BooleanField(
         _("new library resources need a leader's approval"), default=False
     )
@@ -121,6 +129,13 @@ class Community(Versioned, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("community_detail", args=[self.slug])
+
+    @property
+    def email_address(self) -> str:
+        """Where members start a discussion by email (practica/mailin); empty when the
+        community takes none or the site takes no email."""
+        domain = getattr(settings, "EMAIL_INBOUND_DOMAIN", "")
+        return f"{self.slug}@{domain}" if self.email_posting and domain else ""
 
     @property
     def colour_key(self) -> str:

@@ -13,8 +13,16 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from practica.accounts.permissions import is_active_user
 from practica.activity.models import Activity
-from practica.activity.services import WATCHING, Note, access_rule, activity_record, audience
+from practica.activity.services import (
+    WATCHING,
+    Note,
+    access_rule,
+    access_rule_many,
+    activity_record,
+    audience,
+)
 from practica.core.faces import colour_hex
 
 from .models import LEADER_ROLES, Community, Membership, Visibility
@@ -123,9 +131,11 @@ def tell(
     body: str = "",
     url: str = "",
     places: Iterable[str] = (),
+    watched: str = "",
     decision: bool = False,
 ) -> Activity:
-    """Record an activity whose one note tells `to` (or an `audience`) about it.
+    """Record an activity whose one note tells `to` (or an `audience`) about it, and those
+    who watch one of its places at level `watched` or closer, when given.
 
     A `decision` about the recipients (their request declined, their removal) reaches them
     whatever they may now see of the community: it is recorded outside it, headed by its
@@ -142,19 +152,19 @@ def tell(
                 )
             ],
         )  # fmt: skip
+    told = note(
+        community, to=to, audience=audience, category=category, kind=kind or verb,
+        title=title, body=body, url=url, level=watched or WATCHING,
+    )  # fmt: skip
     return community_activity(
         community,
         actor=actor,
         verb=verb,
         target=target,
         places=places,
-        notes=[
-            note(
-                community, to=to, audience=audience, category=category, kind=kind or verb,
-                title=title, body=body, url=url,
-            )
-        ],
-    )  # fmt: skip
+        notes=[told],
+        watchers=told if watched else None,
+    )
 
 
 def _community_readers(activity: Activity, user_ids: list[int]) -> list[int]:
@@ -183,7 +193,41 @@ def target_rule(model: type[models.Model], may_see: Callable[[Any, Any], bool]) 
             return []
         return [user.pk for user in users_with_roles(user_ids=user_ids) if may_see(user, target)]
 
+    def many(user: Any, activities: list[Activity]) -> set[int]:
+        kind = ContentType.objects.get_for_model(model).pk
+        mine = [activity for activity in activities if activity.target_type_id == kind]
+        kept = {activity.pk for activity in activities if activity.target_type_id != kind}
+        if not mine or not is_active_user(user):
+            return kept
+        # Every required relation joined: a rule reads the target's community and the like.
+        targets = model._default_manager.select_related().in_bulk(
+            [activity.target_id for activity in mine]
+        )
+        for activity in mine:
+            target = targets.get(activity.target_id)
+            if target is not None and may_see(user, target):
+                kept.add(activity.pk)
+        return kept
+
     access_rule(readers=readers)
+    access_rule_many(readers, many)
+
+
+def _community_readable(user: Any, activities: list[Activity]) -> set[int]:
+    """`_community_readers` for one person and many activities: the communities in one
+    query (and the reader's roles, once a request)."""
+    if not is_active_user(user):
+        return set()
+    ids = {activity.community_id for activity in activities if activity.community_id}
+    communities = Community.objects.in_bulk(list(ids))
+    kept = set()
+    for activity in activities:
+        community = communities.get(activity.community_id) if activity.community_id else None
+        if activity.community_id is None or (
+            community is not None and can_see_content(user, community)
+        ):
+            kept.add(activity.pk)
+    return kept
 
 
 def _members(activity: Activity) -> Iterable[int]:
@@ -203,5 +247,6 @@ def _leaders(activity: Activity) -> Iterable[int]:
 
 
 access_rule(readers=_community_readers, email=_community_email)
+access_rule_many(_community_readers, _community_readable)
 audience("members", _members)
 audience("leaders", _leaders)

@@ -8,7 +8,10 @@ class DiscussionsConfig(AppConfig):
     def ready(self) -> None:
         from practica.communities.notify import target_rule
 
-        from . import signals  # noqa: F401 - connects the page cache's receivers
+        from . import (
+            signals,  # noqa: F401 - connects the page cache's receivers
+            watch_places,  # noqa: F401 - threads and tags members watch
+        )
         from .models import Comment, Post
         from .permissions import can_see_post
 

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from practica.communities.notify import target_rule
         from practica.communities.signals import access_reduced
 
+        from . import watch_places  # noqa: F401 - event series members watch
         from .models import Event
         from .permissions import can_see_event
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from practica.activity.models import Activity
 from practica.activity.services import audience_ids, readers_among
 
-from .models import UNMUTABLE, Category, Level, Notification
+from .models import UNMUTABLE, Category, Delivery, EmailSettings, Level, Notification
 from .preferences import deliveries_for
 from .watching import hears, levels_for
 
@@ -63,7 +63,10 @@ def notify_chunk(activity: Activity, plan: list[tuple[int, int]]) -> list[Notifi
 
 
 def deliveries(notes: list[Notification]) -> dict[int, str]:
-    """Each notification's email delivery, as its recipient chose for its category."""
+    """Each notification's email delivery, as its recipient chose for its category.
+
+    Members in mailing-list mode get what they watch (Category.WATCHED) at once, whatever
+    they chose for it: that is what the mode is."""
     by_category: dict[str, list[int]] = {}
     for note in notes:
         by_category.setdefault(note.category, []).append(note.recipient_id)
@@ -72,4 +75,9 @@ def deliveries(notes: list[Notification]) -> dict[int, str]:
         for category, uids in by_category.items()
         for uid, delivery in deliveries_for(user_ids=uids, category=Category(category)).items()
     }
+    watched = by_category.get(Category.WATCHED, [])
+    if watched:
+        listed = EmailSettings.objects.filter(user_id__in=watched, mailing_list=True)
+        for uid in listed.values_list("user_id", flat=True):
+            chosen[(Category.WATCHED, uid)] = Delivery.NOW
     return {note.pk: chosen[(note.category, note.recipient_id)] for note in notes}

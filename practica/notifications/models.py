@@ -32,6 +32,9 @@ DEFAULT_DELIVERY = {
     Category.DECISIONS: Delivery.NOW,
     Category.DUTIES: Delivery.NOW,
 }
+# Leaders' and staff's duties (a join request, a post to review) cannot be turned off:
+# at once or in a digest, they always arrive.
+ALWAYS_EMAILED = {Category.DUTIES}
 # Muting a thread or a person silences everything about it except these.
 UNMUTABLE = {Category.DECISIONS, Category.DUTIES}
 

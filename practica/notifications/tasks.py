@@ -5,7 +5,7 @@ from email.mime.image import MIMEImage
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMultiAlternatives, send_mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,10 +55,15 @@ def notification_email_send(notification_id: int) -> None:
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
     title, text = email_words(note)
     body = "\n\n".join(part for part in (text, link) if part)
+    # Its reply address and its place in the thread (practica/mailin/headers.py).
+    from practica.mailin.headers import reply_headers, thread_subject
+
+    headers = reply_headers(note)
+    subject = _subject(thread_subject(note) or title)
     if note.email_badge:
-        _send_with_badge(note, _subject(title), body, title=title, text=text, link=link)
+        _send_with_badge(note, subject, body, headers, title=title, text=text, link=link)
     else:
-        send_mail(_subject(title), body, None, [note.recipient.email])
+        EmailMessage(subject, body, None, [note.recipient.email], headers=headers).send()
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
 
@@ -82,7 +87,9 @@ def email_stopped(user_id: int) -> bool:
     return EmailSettings.objects.filter(user_id=user_id, stopped_at__isnull=False).exists()
 
 
-def _send_with_badge(note: Notification, subject: str, body: str, **parts: str) -> None:
+def _send_with_badge(
+    note: Notification, subject: str, body: str, headers: dict[str, str], **parts: str
+) -> None:
     """The plain text, and an HTML version headed by the community's emblem and name.
 
     Email programs load no style sheet and often no remote image (and ours need a session):
@@ -93,7 +100,7 @@ def _send_with_badge(note: Notification, subject: str, body: str, **parts: str) 
     html = render_to_string(
         "notifications/email.html", {**parts, "badge": badge, "picture": picture is not None}
     )
-    message = EmailMultiAlternatives(subject, body, None, [note.recipient.email])
+    message = EmailMultiAlternatives(subject, body, None, [note.recipient.email], headers=headers)
     message.attach_alternative(html, "text/html")
     if picture is not None:
         message.mixed_subtype = "related"

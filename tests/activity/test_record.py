@@ -203,3 +203,26 @@ def test_posting_costs_the_same_queries_however_many_watch(client, community):
         assert response.status_code == 302
         counts.append(len(queries))
     assert counts[1] == counts[2], counts
+
+
+def test_watching_a_series_brings_its_new_dates_changes_and_cancellations(
+    community, chair, on_commit
+):
+    from datetime import datetime, timedelta
+
+    from practica.events.services import event_cancel, event_create
+
+    follower, bystander = make_member(community), make_member(community)
+    start = datetime.now() + timedelta(days=7)
+    with on_commit():
+        first, *_rest = event_create(
+            actor=chair, community=community, title="Monthly case clinic", kind="meeting",
+            description="Bring a case.", local_start=start, local_end=start + timedelta(hours=1),
+            time_zone="America/Toronto", repeat="monthly",
+            repeat_until=(start + timedelta(days=100)).date(), audience="members",
+        )  # fmt: skip
+    Watch.objects.create(user=follower, key=f"series:{first.series_id}", level=Level.TRACKING)
+    with on_commit():
+        event_cancel(actor=chair, event=first, reason="Holiday")
+    assert _notified(follower, kind="event.cancelled")
+    assert not _notified(bystander, kind="event.cancelled")

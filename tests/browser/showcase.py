@@ -27,6 +27,7 @@ from practica.events.models import Event, Material, Registration
 from practica.events.services import calendar_token_for, event_create, registration_create
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
+from practica.notifications.watching import watch_set
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -346,6 +347,10 @@ def build() -> Showcase:
         rationale="No community covers veterans' courts yet; twelve of us run one.",
         audience="Judges, coordinators and veteran mentors.",
     )
+    # What the member follows: the community closely, one thread, a muted person.
+    watch_set(user_id=member.pk, key=f"community:{community.pk}", level="watching")
+    watch_set(user_id=member.pk, key=f"post:{thread.pk}", level="tracking")
+    watch_set(user_id=member.pk, key=f"person:{leader.pk}", level="muted")
     for user in (member, leader, staff):
         for number in range(3):
             notify(
@@ -373,5 +378,38 @@ def build() -> Showcase:
         proposal=proposal,
         join_request=join_request,
         calendar_token=calendar_token_for(member).token,
-        extra={"in_person": in_person, "leaders_note": leaders_note},
+        extra={"in_person": in_person, "leaders_note": leaders_note, **_newsletter(staff)},
     )
+
+
+def _newsletter(staff) -> dict:
+    """Sent issues in the archive, a draft for a community, and the links of its emails."""
+    from practica.newsletter.models import Issue, Subscriber
+    from practica.newsletter.services import issue_create
+    from practica.newsletter.tokens import confirm_token, unsubscribe_token
+
+    body = (
+        "## What happened this season\n\nThree communities met in person, and the library "
+        "gained a **bench book on treatment courts**. Read the "
+        f"[summary of the featured discussion](/posts/).\n\n- Webinars\n- Workshops\n\n{LONG_WORD}"
+    )
+    sent = []
+    for number, subject in enumerate(("Spring in the communities", "Autumn news")):
+        issue = issue_create(actor=staff, subject=subject, body=body, audience="all")
+        Issue.objects.filter(pk=issue.pk).update(
+            status="sent",
+            sent_at=timezone.now() - timedelta(days=90 * (2 - number)),
+            recipients_total=120,
+        )
+        sent.append(issue)
+    draft = issue_create(
+        actor=staff, subject=f"Winter issue {LONG_WORD}", body=body, audience="all"
+    )
+    reader = Subscriber.objects.create(email="reader@example.org", status="subscribed")
+    pending = Subscriber.objects.create(email="pending@example.org")
+    return {
+        "newsletter_issue": sent[-1],
+        "newsletter_draft": draft,
+        "unsubscribe_token": unsubscribe_token(reader.pk),
+        "confirm_token": confirm_token(subscriber_id=pending.pk, email=pending.email, version=1),
+    }

@@ -86,6 +86,8 @@ PAGES = [
     p("people", SIGNED_IN),
     p("person_detail", SIGNED_IN, lambda w: w.users["member"].pk),
     p("notification_list", SIGNED_IN),
+    p("watching_list", SIGNED_IN),
+    p("email_preferences", SIGNED_IN),
     # Communities
     p("community_list", ALL),
     p("community_detail", ALL, slug),
@@ -157,6 +159,24 @@ PAGES = [
     p("version_add", SIGNED_IN, lambda w: w.resource.pk),
     p("resource_move", (L,), lambda w: w.resource.pk),
     p("resource_delete", (L,), lambda w: w.resource.pk),
+    # Newsletter
+    p("newsletter_archive", ALL),
+    p("newsletter_issue", ALL, lambda w: w.extra["newsletter_issue"].pk),
+    p("newsletter_subscribe", (V,)),
+    p("newsletter_confirm", (V,), lambda w: w.extra["confirm_token"]),
+    p("newsletter_confirm_invalid", (V,), "not-a-token", name="newsletter_confirm"),
+    p("newsletter_unsubscribe", (V,), lambda w: w.extra["unsubscribe_token"]),
+    p("newsletter_preferences", (M,)),
+    p("newsletter_manage", (S,)),
+    p("newsletter_compose", (S,)),
+    p("newsletter_issue_manage", (S,), lambda w: w.extra["newsletter_draft"].pk),
+    p(
+        "newsletter_sent_manage",
+        (S,),
+        lambda w: w.extra["newsletter_issue"].pk,
+        name="newsletter_issue_manage",
+    ),
+    p("newsletter_edit", (S,), lambda w: w.extra["newsletter_draft"].pk),
     # Accounts (django-allauth, in the site's templates)
     p("account_login", (V,)),
     p("account_signup", (V,)),
@@ -219,6 +239,7 @@ NOT_PAGES = {
     **dict.fromkeys(
         (
             "notifications_read",
+            "watch_change",
             "request_withdraw",
             "member_role",
             "invitation_revoke",
@@ -239,11 +260,16 @@ NOT_PAGES = {
             "resource_manage",
             "resource_comment",
             "post_react",
+            "newsletter_send_test",
+            "newsletter_send",
+            "newsletter_delete",
+            "newsletter_resume",
         ),
         "takes forms only",
     ),
     "post_unread": "redirects to the page of the first unread comment",
     "comment_goto": "redirects to the page the comment is on",
+    "notification_go": "marks the notification read and redirects to what it points at",
 }
 
 # Problems found when this test was written, for the redesign of issue 11 to fix: (page,

@@ -147,7 +147,7 @@ def test_seed_demo_has_conversations_in_every_state():
     assert counts == (Post.objects.count(), Comment.objects.count())
 
 
-def test_the_scheduler_runs_periodic_work_without_cron():
+def test_the_scheduler_runs_periodic_work_without_cron(on_commit):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -160,7 +160,8 @@ def test_the_scheduler_runs_periodic_work_without_cron():
     chair = make_member(community, role="chair")
     post = post_create(actor=chair, community=community, kind="featured", title="T", body="B")
     Post.objects.filter(pk=post.pk).update(open_until=timezone.now() - timedelta(minutes=1))
-    call_command("scheduler", "--once")  # tests run tasks inline; the worker does it live
+    with on_commit():  # tests run tasks inline; the worker does it live
+        call_command("scheduler", "--once")
     post.refresh_from_db()
     assert post.closure_recorded_at is not None
     assert Notification.objects.filter(recipient=chair, kind="post.closed").exists()

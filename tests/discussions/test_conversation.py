@@ -84,13 +84,14 @@ def test_quote_prefills_the_comment_form(client, member, chair, make_post, make_
     assert f'name="parent" value="{comment.pk}"' in page
 
 
-def test_the_asker_accepts_an_answer(client, member, chair, make_post, make_comment):
+def test_the_asker_accepts_an_answer(client, member, chair, make_post, make_comment, on_commit):
     question = make_post(author=member, kind="question", title="Where is a handbook?")
     answer = make_comment(question, chair, "Here is ours.")
     listing = client.get(reverse("post_list"), {"answered": "no"}).content.decode()
     assert "Where is a handbook?" in listing
     client.force_login(member)
-    client.post(reverse("answer_accept", args=[question.pk]), {"comment": answer.pk})
+    with on_commit():
+        client.post(reverse("answer_accept", args=[question.pk]), {"comment": answer.pk})
     question.refresh_from_db()
     assert question.accepted_answer == answer
     page = client.get(question.get_absolute_url()).content.decode()

@@ -53,12 +53,15 @@ def test_member_proposes_featured_post_and_leader_publishes_it_edited(
     assert "Phase systems" in history and "Edited by Chris Chair when publishing" in history
 
 
-def test_leader_returns_a_proposal_and_the_revised_one_comes_back(client, community, chair, member):
+def test_leader_returns_a_proposal_and_the_revised_one_comes_back(
+    client, community, chair, member, on_commit
+):
     client.force_login(member)
-    client.post(
-        reverse("post_create", args=[community.slug]),
-        {"kind": "featured", "title": "Reading list", "body": "Ten readings.", "tags": ""},
-    )
+    with on_commit():
+        client.post(
+            reverse("post_create", args=[community.slug]),
+            {"kind": "featured", "title": "Reading list", "body": "Ten readings.", "tags": ""},
+        )
     post = Post.objects.get()
     client.force_login(chair)
     url = reverse("post_review", args=[post.pk])
@@ -84,17 +87,18 @@ def test_leader_returns_a_proposal_and_the_revised_one_comes_back(client, commun
     assert meta.rstrip().endswith("</time>")
     mine = client.get(reverse("my_posts")).content.decode()
     assert "Reading list" in mine and "proposed <time" in mine
-    client.post(
-        reverse("post_edit", args=[post.pk]),
-        {"title": post.title, "body": "Ten readings, each with a reason.", "tags": ""},
-    )
+    with on_commit():
+        client.post(
+            reverse("post_edit", args=[post.pk]),
+            {"title": post.title, "body": "Ten readings, each with a reason.", "tags": ""},
+        )
     post.refresh_from_db()
     assert post.status == "pending"
     assert Notification.objects.filter(recipient=chair, kind="post.review").count() == 2
 
 
 def test_a_featured_post_closes_the_moment_its_period_ends(
-    client, community, chair, member, make_post
+    client, community, chair, member, make_post, on_commit
 ):
     post = make_post(kind="featured", open_days=10)
     client.force_login(member)
@@ -109,8 +113,9 @@ def test_a_featured_post_closes_the_moment_its_period_ends(
     body = response.content.decode()
     assert "its discussion period has ended" in body and "After the end" in body
     # The periodic task records the closure once and tells the author and leaders.
-    assert featured_close_due() == 1
-    assert featured_close_due() == 0
+    with on_commit():
+        assert featured_close_due() == 1
+        assert featured_close_due() == 0
     assert Notification.objects.filter(recipient=chair, kind="post.closed").count() == 1
 
 

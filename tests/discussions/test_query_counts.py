@@ -17,8 +17,9 @@ from tests.factories import make_member
 pytestmark = pytest.mark.django_db
 
 # A signed-in reader rereading any page of a thread: the reader's reactions, their mark, and
-# the permission checks (membership, roles, code of conduct).
-PINNED_THREAD = 5
+# the permission checks (membership, roles, code of conduct), and their level on the thread
+# (the watch control).
+PINNED_THREAD = 6
 # The same page again, from the reader's page cache: the reader and their memberships.
 READER_CACHED = 2
 
@@ -82,13 +83,13 @@ def _grow(community, chair, n: int) -> None:
         ("home", True, 11),
         ("post_list", False, 4),
         ("post_list", True, 7),
-        ("community_posts", True, 9),
-        ("community_summaries", True, 6),
+        ("community_posts", True, 10),
+        ("community_summaries", True, 7),
         ("archives", True, 3),
         ("archive_month", True, 6),
         ("tag_list", False, 1),
-        ("tag_detail", True, 7),
-        ("community_review", True, 7),
+        ("tag_detail", True, 8),
+        ("community_review", True, 8),
         ("my_posts", True, 3),
     ],
 )

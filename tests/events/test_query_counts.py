@@ -33,7 +33,7 @@ def _grow(community, make_event, n, start=0):
         ("event_list", False, 3),
         ("event_list", True, 5),
         ("event_past", True, 5),
-        ("community_events", True, 7),
+        ("community_events", True, 8),
         ("calendar_settings", True, 5),
     ],
 )

@@ -72,7 +72,7 @@ def post_publish(
         notes=[
             note(
                 post.community, to=[post.author_id], category=Category.DECISIONS,
-                kind="post.approved", url=url,
+                kind="post.published", url=url,
                 title=_("Your post “%(title)s” is published") % {"title": post.title},
                 body=_("%(who)s edited it before publishing; its history shows what changed.")
                 % {"who": actor.name} if edited else "",

@@ -161,7 +161,7 @@ def event_create(
         actor=actor,
         verb="event.scheduled",
         target=first,
-        places=[f"series:{series.pk}"] if series is not None else [],
+        places=series_places(first),
         watchers=note(
             community, category=Category.EVENTS, kind="event.new", level=TRACKING,
             title=_("New event: “%(title)s”, %(when)s") % words, url=first.get_absolute_url(),
@@ -224,12 +224,19 @@ def event_update(
             actor=actor,
             target=event,
             category=Category.EVENTS,
+            places=series_places(event),
+            watched=TRACKING,
             title=_("“%(title)s” has changed") % {"title": event.title},
             body=_("New time: %(start)s (%(zone)s). Open the event for the details.")
             % {"start": event.local_start.strftime("%Y-%m-%d %H:%M"), "zone": event.time_zone},
             url=event.get_absolute_url(),
         )
     return event
+
+
+def series_places(event: Event) -> list[str]:
+    """Those watching or tracking a repeating event's series hear of its changes."""
+    return [f"series:{event.series_id}"] if event.series_id else []
 
 
 @transaction.atomic
@@ -250,6 +257,8 @@ def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
         actor=actor,
         target=event,
         category=Category.EVENTS,
+        places=series_places(event),
+        watched=TRACKING,
         title=_("Cancelled: “%(title)s”") % {"title": event.title},
         body=event.cancel_reason,
         url=event.get_absolute_url(),

@@ -1,6 +1,7 @@
-"""Serve Practica in the foreground: the Granian server, the task worker and the scheduler.
+"""Serve Practica in the foreground: the Granian server, the task worker and the scheduler,
+and the inbound mail listener when EMAIL_INBOUND_PORT is set.
 
-`serve` supervises the three: whichever stops unexpectedly is started again at once (after
+`serve` supervises them: whichever stops unexpectedly is started again at once (after
 a growing pause if it keeps failing right after starting), so one crash never leaves the
 site down. Ctrl-C (or SIGTERM) stops all of them together. Used by `make run`; in
 production, each app server runs `serve --no-worker`, and the worker and the scheduler run
@@ -41,6 +42,14 @@ def worker_command() -> list[str]:
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
         return [*manage, "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
     return [*manage, "db_worker", "--queue-name", "*"]
+
+
+def mail_listener_command() -> list[str] | None:
+    """The inbound SMTP listener (practica/mailin), when EMAIL_INBOUND_DOMAIN and
+    EMAIL_INBOUND_PORT are set; else None."""
+    if not (settings.EMAIL_INBOUND_DOMAIN and settings.EMAIL_INBOUND_PORT):
+        return None
+    return [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "mail_listen"]
 
 
 def server_command(host: str, port: int, *, workers: int, threads: int) -> list[str]:
@@ -134,6 +143,9 @@ class Command(BaseCommand):
                 Child("task worker", worker_command(), env),
                 Child("scheduler", [*manage, "scheduler"], env),
             ]
+        listen = mail_listener_command()
+        if listen is not None:
+            children.append(Child("mail listener", listen, env))
         for child in children:
             child.start()
 
@@ -199,6 +211,11 @@ class Command(BaseCommand):
         lines = ["", "=" * 64, f"  Practica is running at http://{shown}:{port}/"]
         if url != site_url(host, port):
             lines.append(f"  Links in emails use {url}/ (SITE_URL)")
+        if mail_listener_command() is not None:
+            lines.append(
+                f"  Email for {settings.EMAIL_INBOUND_DOMAIN} is taken on "
+                f"{settings.EMAIL_INBOUND_HOST}:{settings.EMAIL_INBOUND_PORT}"
+            )
         logins = Path(settings.VAR_DIR) / "demo_logins.txt"
         if logins.exists():
             lines += ["", *("  " + line for line in logins.read_text().splitlines())]

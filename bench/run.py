@@ -14,7 +14,8 @@ benchmark's settings): it picks the pages to load and counts each one's queries.
 
 The parts beside this entry point: server.py (settings from the environment, the database,
 the data and the server), load.py (signing in, wrk, idle connections, fairness) and
-report.py (the lines printed, the targets, the results file).
+report.py (the lines printed, the targets, the results file) and watchers.py (a comment in a
+community with 10,000 watchers, and the fan-out it sets off).
 """
 
 import json

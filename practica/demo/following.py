@@ -149,7 +149,10 @@ def _preferences(rng: random.Random, demo: dict[str, User], ids: Iterable[int]) 
         if user_id in demo_ids or rng.random() > 0.35:
             continue
         for category in rng.sample(list(Category), rng.randint(1, 3)):
-            rows[(user_id, category)] = rng.choice(list(Delivery))
+            ways = list(Delivery)
+            if category == Category.DUTIES:  # duties can be put off, never turned off
+                ways.remove(Delivery.NEVER)
+            rows[(user_id, category)] = rng.choice(ways)
         settings[user_id] = EmailSettings(
             user_id=user_id,
             digest_hour=rng.choice([6, 7, 7, 8, 12, 17, 20]),

@@ -31,6 +31,7 @@ DEMO_FOLLOWING: dict[str, dict[str, Any]] = {
         "watch": ["youth-justice"],
         "track": ["court-management", "justice-data"],
         "tags": ["diversion"],
+        "watch_busiest_thread": "youth-justice",
         "mute_busiest_thread": "drug-treatment-courts",
         "follow": "chair@example.org",
         "delivery": {
@@ -115,6 +116,8 @@ def seed_following(rng: random.Random) -> None:
                     watches[(user.pk, f"community:{communities[slug].pk}")] = level
         for tag in chosen.get("tags", []):
             watches[(user.pk, f"tag:{_slug(tag)}")] = Level.WATCHING
+        if (slug := chosen.get("watch_busiest_thread")) and slug in busiest:
+            watches[(user.pk, f"post:{busiest[slug]}")] = Level.WATCHING
         if (slug := chosen.get("mute_busiest_thread")) and slug in busiest:
             watches[(user.pk, f"post:{busiest[slug]}")] = Level.MUTED
         if followed := chosen.get("follow"):

@@ -3,8 +3,8 @@ what the last days brought them (replies, mentions, new posts and comments in wh
 watch, events, decisions, their duties), some read and some not.
 
 The demo's discussions and events are written in bulk, without the services, so they record
-no activity. For the recent slice of them (posts of the last two weeks, comments of the
-last three days, upcoming events, requests and proposals waiting) this module records the
+no activity. For the recent slice of them (posts of the last two weeks, the latest 110
+comments, upcoming events, requests and proposals waiting) this module records the
 activity their service would have recorded, dated when the thing happened; then a few
 fresh things are done through the services themselves (a mention, a reply, a join decision),
 which record their own. Every activity goes through the notifications' real subscriber
@@ -37,7 +37,9 @@ from practica.discussions.models import Comment, Post, PostKind, PostStatus
 from practica.events.models import Event, EventStatus
 from practica.notifications.models import Category, Delivery, Notification
 
-POSTS_DAYS, COMMENTS_DAYS = 14, 3
+# The slice: posts of the last two weeks, and the latest comments (a number, not a span:
+# the demo's comments fall in working hours, so a span's count would change with the hour).
+POSTS_DAYS, COMMENTS = 14, 110
 # Notifications older than this were mostly read; the newer ones mostly wait.
 READ_AFTER = timedelta(hours=20)
 
@@ -67,10 +69,11 @@ def _recent_slice() -> None:
     )
     for post in posts:
         _dated(post_published(post), post.published_at or now)
+    latest = Comment.objects.filter(post__status=PostStatus.PUBLISHED).order_by(
+        "-created_at", "-pk"
+    )
     comments = (
-        Comment.objects.filter(
-            created_at__gte=now - _days(COMMENTS_DAYS), post__status=PostStatus.PUBLISHED
-        )
+        Comment.objects.filter(pk__in=list(latest.values_list("pk", flat=True)[:COMMENTS]))
         .select_related("post__community", "parent", "author")
         .order_by("created_at", "pk")
     )

@@ -33,6 +33,8 @@ from practica.demo.seeding import past_quietly
 from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.library.models import Resource
+from practica.newsletter.demo import seed_newsletter
+from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
 
 DEMO_LOGINS = [
@@ -100,6 +102,18 @@ class Command(BaseCommand):
                 seed_following(random.Random(2031))
             seed_notices(random.Random(2032))
             self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if Issue.objects.exists():
+            self.stdout.write("Demo newsletter already present.")
+        else:
+            with transaction.atomic():
+                self._seed_newsletter()
+            self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+
+    def _seed_newsletter(self) -> None:
+        staff = User.objects.get(email=DEMO_LOGINS[0][0])
+        members = User.objects.filter(email__in=[row[0] for row in DEMO_LOGINS[1:3]])
+        community = Community.objects.filter(memberships__user__in=members).first()
+        seed_newsletter(staff=staff, members=list(members), community=community)
 
     def _write_logins(self) -> None:
         lines = [f"Demo logins (password for all: {demo.DEMO_PASSWORD}):"]

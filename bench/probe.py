@@ -54,6 +54,12 @@ def main() -> None:
         n=Count("memberships")
     )
     shared_ids = [c.id for c in shared if c.n == len(writers)]
+    # One of them gets 10,000 watchers (added once); the comment target stays out of it,
+    # so that it measures a comment in a quiet community.
+    from bench.watchers import prepare
+
+    watched = prepare(shared=shared_ids, avoid=community.pk)
+    shared_ids = [pk for pk in shared_ids if pk != watched["community"]]
     open_threads = list(
         Post.objects.filter(
             community_id__in=shared_ids,
@@ -119,6 +125,7 @@ def main() -> None:
                 "emails": writers,
                 "password": scale.BENCH_PASSWORD,
                 "data": scale.describe(),
+                "watched": watched,
             }
         )
     )
@@ -135,9 +142,10 @@ def cleanup(since: str) -> None:
     from django.db.models import Count, Max, Q
     from django.utils.dateparse import parse_datetime
 
+    from practica.activity.models import Activity
     from practica.discussions.models import Comment, Post
     from practica.discussions.signals import post_changed
-    from practica.notifications.models import Notification
+    from practica.notifications.models import Notification, Watch
 
     started = parse_datetime(since)
     written = Comment.objects.filter(created_at__gte=started, body__startswith=BENCH_COMMENT)
@@ -145,6 +153,9 @@ def cleanup(since: str) -> None:
         post_ids = set(written.values_list("post_id", flat=True))
         removed, _ = written.delete()
         Notification.objects.filter(created_at__gte=started).delete()
+        # The activities the comments recorded, and the threads their writers now track.
+        Activity.objects.filter(created_at__gte=started).delete()
+        Watch.objects.filter(created_at__gte=started).delete()
         for post in Post.objects.filter(pk__in=post_ids).annotate(
             n=Count("comments", filter=Q(comments__deleted_at=None)),
             last=Max("comments__created_at"),

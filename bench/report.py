@@ -51,6 +51,45 @@ def format_fairness(fair: dict[str, Any]) -> str:
     )
 
 
+def format_watch(watch: dict[str, Any]) -> str:
+    backlog, solo = watch["backlog"], watch["solo"]
+    n = f"{watch['watchers']:,}"
+    rows = [
+        ("its threads, nobody watching", watch["unwatched_ms"]),
+        (f"{n} watching, worker idle", solo["post_ms"]),
+        (f"{n} watching, during fan-out", watch["watched_ms"]),
+        ("quiet communities, during fan-out", watch["quiet_ms"]),
+    ]
+    lines = [
+        f"Comment POSTs in {watch['community']}, one at a time {watch['pause_s']:g} s apart "
+        '("worker idle": each waits for the fan-out before), ms:',
+        f"  {'where':<36} {'n':>3} {'p50':>7} {'mean':>7} {'max':>7}",
+        *(
+            f"  {name:<36} {ms['n']:>3} {ms['p50']:>7.1f} {ms['mean']:>7.1f} {ms['max']:>7.1f}"
+            for name, ms in rows
+        ),
+    ]
+    queries = watch.get("queries")
+    if queries:
+        lines.append(
+            f"Queries per comment POST (in process): {queries['unwatched']} with nobody "
+            f"watching, {queries['watched']} with {watch['watchers']:,} watching."
+        )
+    if not watch["recorded"]:
+        lines.append("  No activity was recorded for these comments: no fan-out to time.")
+        return "\n".join(lines)
+    lines += [
+        f"Fan-out by the server's task worker: the {backlog['comments']} watched comments made "
+        f"{backlog['notifications']:,} notifications, all done {backlog['seconds']:.1f} s after "
+        f"the last POST (worker peak {backlog['worker_peak_mb']:.0f} MB).",
+        f"One comment at a time with the worker idle: {solo['notifications']:,} notifications "
+        f"in {solo['fanout_s']} s (median of {len(solo['fanout_all_s'])}: "
+        f"{', '.join(f'{x:g}' for x in solo['fanout_all_s'])} s), from its activity to the "
+        f"last one, {solo['per_second']}/s (worker peak {solo['worker_peak_mb']:.0f} MB).",
+    ]
+    return "\n".join(lines)
+
+
 def verdicts(run: dict[str, Any]) -> list[str]:
     """The issue's targets, for 8 connections: what passed and what did not."""
     lines = []
@@ -97,6 +136,15 @@ def verdicts(run: dict[str, Any]) -> list[str]:
             f"Jain ≥ 0.90 ({fair['jain']:.2f}, {fair['starved']} starved, "
             f"longest wait {fair['max_ms'] / 1000:.1f} s)"
         )
+    watch = run.get("watchers")
+    if watch:
+        # As fast as with nobody watching: within a quarter (and 5 ms) of its median.
+        quiet, watched = watch["unwatched_ms"]["p50"], watch["solo"]["post_ms"]["p50"]
+        ok = watched <= quiet * 1.25 + 5
+        lines.append(
+            f"  {'meets' if ok else 'MISSES':<7} {'comment, 10,000 watchers':<26} p50 as with "
+            f"nobody watching ({watched:.0f} ms against {quiet:.0f} ms)"
+        )
     ok = run["worker_rss_mb"] < 200
     lines.append(f"  {'meets' if ok else 'MISSES':<7} {'memory per worker':<26} < 200 MB "
                  f"({run['worker_rss_mb']:.0f} MB)")  # fmt: skip
@@ -110,6 +158,8 @@ def report(run: dict[str, Any]) -> None:
         say(format_row(row, row["share"]))
     if run.get("fairness"):
         say("\n" + format_fairness(run["fairness"]))
+    if run.get("watchers"):
+        say("\n" + format_watch(run["watchers"]))
     say(f"\nLargest server worker: {run['worker_rss_mb']:.0f} MB. "
         f"'database is locked' in the server log: {run['database_locked_errors']}.")  # fmt: skip
     say("Targets (8 connections):")

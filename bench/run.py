@@ -14,7 +14,8 @@ benchmark's settings): it picks the pages to load and counts each one's queries.
 
 The parts beside this entry point: server.py (settings from the environment, the database,
 the data and the server), load.py (signing in, wrk, idle connections, fairness) and
-report.py (the lines printed, the targets, the results file).
+report.py (the lines printed, the targets, the results file) and watchers.py (a comment in a
+community with 10,000 watchers, and the fan-out it sets off).
 """
 
 import json
@@ -26,7 +27,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from load import IdleConnections, build_specs, fairness, new_visitor_ms, page_weight, sign_in, wrk
-from report import format_fairness, format_row, growth_report, machine, report, save, say
+from report import (
+    format_fairness,
+    format_row,
+    format_watch,
+    growth_report,
+    machine,
+    report,
+    save,
+    say,
+)
 from server import (
     CONNECTIONS,
     FAIR_CLIENTS,
@@ -54,6 +64,35 @@ def probe(env: dict[str, str]) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def watched_comments(
+    env: dict[str, str], plan: dict[str, Any], sessions: list[dict[str, str]]
+) -> dict[str, Any]:
+    """Comments in a quiet community and in one with 10,000 watchers, and the fan-out the
+    server's task worker does for them (bench/watchers.py), in a Django process of its own."""
+    quiet = next(t["paths"] for t in plan["targets"] if t["name"] == "comment")
+    job = {
+        "sessions": sessions,
+        "emails": plan["emails"],
+        "quiet": quiet,
+        "watched": plan["watched"],
+    }
+    say(
+        f"\nComments in a community with {plan['watched']['watchers']:,} watchers "
+        "and in quiet ones; then the fan-out..."
+    )
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, __file__, "watchers", json.dumps(job)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        sys.exit(out.stderr)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
 def run_size(
     db: str, size: str, *, pages: list[str] | None, connections: list[int]
 ) -> dict[str, Any]:
@@ -68,6 +107,7 @@ def run_size(
     rows: list[dict[str, Any]] = []
     idle: IdleConnections | None = None
     fair: dict[str, Any] | None = None
+    watch: dict[str, Any] | None = None
     try:
         server.settle()
         sessions = [sign_in(email, plan["password"]) for email in plan["emails"]]
@@ -106,6 +146,8 @@ def run_size(
             fair = fairness(slow["paths"][0], sessions, FAIR_CLIENTS, max(SECONDS, 5))
             fair["page"] = "thread 50 (signed in)"
             say(format_fairness(fair))
+            watch = watched_comments(env, plan, sessions)
+            say(format_watch(watch))
     finally:
         if idle is not None:
             idle.close()
@@ -132,6 +174,7 @@ def run_size(
             "idle_failures": idle.failures if idle else None,
         },
         "fairness": fair,
+        "watchers": watch,
     }
 
 
@@ -162,7 +205,12 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] in (["probe"], ["cleanup"]):
+    if sys.argv[1:2] == ["watchers"]:
+        sys.path.insert(0, str(ROOT))
+        import watchers
+
+        watchers.main(sys.argv[2])
+    elif sys.argv[1:2] in (["probe"], ["cleanup"]):
         sys.path.insert(0, str(ROOT))
         from bench import probe
 

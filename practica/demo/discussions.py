@@ -268,8 +268,16 @@ class CommunitySeeder:
                       status=PostStatus.PENDING)  # fmt: skip
         if not archived and index % 4 == 1:
             title, body = topic.proposals[1]
+            author = rng.choice(self.ordinary)
+            # The demo member's own, once, where he belongs: his notifications show the
+            # decision.
+            if (
+                member in self.people
+                and not Post.objects.filter(author=member, status=PostStatus.RETURNED).exists()
+            ):
+                author = member
             self.post(
-                rng.choice(self.ordinary), PostKind.FEATURED, title, body, days_ago=3,
+                author, PostKind.FEATURED, title, body, days_ago=3,
                 status=PostStatus.RETURNED, review_note=rng.choice(REVIEW_NOTES),
             )  # fmt: skip
 

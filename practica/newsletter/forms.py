@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.forms import TextField
 from practica.core.text import validate_single_line
 
 from .consent import CONSENT_VERSION, CONSENT_WORDING
@@ -27,10 +28,10 @@ class SubscribeForm(forms.Form):
 
 class IssueForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200, validators=[validate_single_line])
-    body = forms.CharField(
+    body = TextField(
         label=_("Text"),
         max_length=50_000,
-        widget=forms.Textarea(attrs={"rows": 18}),
+        rows=18,
         help_text=_("Markdown: **bold**, *italic*, [a link](https://…), lists, ## headings."),
     )
     audience = forms.ChoiceField(

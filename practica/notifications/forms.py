@@ -3,6 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from practica.core.forms import LineField
+
 from .models import ALWAYS_EMAILED, DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Level
 
 # What each level brings, in one line, for each kind of place (others: the first).
@@ -51,7 +53,7 @@ def level_choices(prefix: str) -> list[dict[str, str]]:
 
 
 class WatchForm(forms.Form):
-    key = forms.CharField(max_length=120)
+    key = LineField(max_length=120)
     level = forms.ChoiceField(
         label=_("Notifications"),
         choices=Level.choices,

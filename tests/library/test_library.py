@@ -274,7 +274,7 @@ def test_library_sorts_and_query_counts(
     assert by_downloads.index("Old guide") < by_downloads.index("New guide")
     for url, queries in (
         (reverse("library"), 8),
-        (reverse("community_library", args=[community.slug]), 10),
+        (reverse("community_library", args=[community.slug]), 11),  # with the watch level
     ):
         client.get(url)
         with assert_page_queries(queries):

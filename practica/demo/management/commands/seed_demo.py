@@ -26,10 +26,16 @@ from practica.demo import people as demo_people
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
+from practica.demo.following import seed_following
 from practica.demo.library import seed_library
+from practica.demo.notices import seed_notices
+from practica.demo.seeding import past_quietly
 from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.library.models import Resource
+from practica.newsletter.demo import seed_newsletter
+from practica.newsletter.models import Issue
+from practica.notifications.models import Watch
 
 DEMO_LOGINS = [
     # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
@@ -52,6 +58,11 @@ class Command(BaseCommand):
     help = "Create the demo communities, members, requests and proposal (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with past_quietly():
+            self._parts()
+        self._write_logins()
+
+    def _parts(self) -> None:
         # Each part is seeded once, so that a site seeded by an older version gains the
         # newer parts and running the command again changes nothing.
         if User.objects.filter(email=DEMO_LOGINS[0][0]).exists():
@@ -84,7 +95,25 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_faces(random.Random(2030))
             self.stdout.write(self.style.SUCCESS("Demo faces created."))
-        self._write_logins()
+        if Watch.objects.exists():
+            self.stdout.write("Demo watches and notifications already present.")
+        else:
+            with transaction.atomic():
+                seed_following(random.Random(2031))
+            seed_notices(random.Random(2032))
+            self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if Issue.objects.exists():
+            self.stdout.write("Demo newsletter already present.")
+        else:
+            with transaction.atomic():
+                self._seed_newsletter()
+            self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+
+    def _seed_newsletter(self) -> None:
+        staff = User.objects.get(email=DEMO_LOGINS[0][0])
+        members = User.objects.filter(email__in=[row[0] for row in DEMO_LOGINS[1:3]])
+        community = Community.objects.filter(memberships__user__in=members).first()
+        seed_newsletter(staff=staff, members=list(members), community=community)
 
     def _write_logins(self) -> None:
         lines = [f"Demo logins (password for all: {demo.DEMO_PASSWORD}):"]

@@ -17,7 +17,8 @@ from practica.core.text import single_line
 from . import services
 from .deliver import notify_chunk
 from .emails import email_build
-from .models import EmailSettings, Notification
+from .models import Category, EmailSettings, Notification
+from .unsubscribe import MAILING_LIST
 
 
 @task()
@@ -126,13 +127,25 @@ def notification_message(
     return email_build(
         to=note.recipient.email,
         user_id=note.recipient_id,
-        kind=note.category,
+        kind=_stop_kind(note),
         subject=_subject(subject or title),
         text=body,
         html=html,
         headers=headers,
         images=images,
     )
+
+
+def _stop_kind(note: Notification) -> str:
+    """What the email's unsubscribe link stops: its category, but for what the member
+    watches while in mailing-list mode (which sends it whatever the category says) the
+    mode itself."""
+    if (
+        note.category == Category.WATCHED
+        and EmailSettings.objects.filter(user_id=note.recipient_id, mailing_list=True).exists()
+    ):
+        return MAILING_LIST
+    return note.category
 
 
 EMBLEM_CID = "emblem@practica"

@@ -139,3 +139,14 @@ def test_duties_which_cannot_be_stopped_carry_only_the_management_link(smtp, mem
     assert "/notifications/email/manage/" in text and "/notifications/email/stop/" not in text
     with pytest.raises(ValueError):
         stop_token(user_id=member.pk, kind="duties")
+
+
+@pytest.mark.django_db
+def test_in_mailing_list_mode_the_link_stops_the_mode(smtp, client, member, community):
+    EmailSettings.objects.create(user=member, mailing_list=True)
+    note = pending(member, community, title="A new comment", category="watched")
+    notification_email_send(note.pk)
+    [message] = smtp.to(member.email)
+    client.post(one_click_link(message), {"List-Unsubscribe": "One-Click"})
+    assert EmailSettings.objects.get(user=member).mailing_list is False
+    assert delivery(member, "watched") == "daily"  # the digest goes on as chosen

@@ -6,3 +6,10 @@ class MailinConfig(AppConfig):
 
     name = "practica.mailin"
     label = "mailin"
+
+    def ready(self) -> None:
+        from practica.notifications.emails import email_threading
+
+        from .headers import reply_headers, thread_subject
+
+        email_threading(lambda note: (reply_headers(note), thread_subject(note)))

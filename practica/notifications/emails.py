@@ -9,7 +9,7 @@ let mail programs offer the same (RFC 2369 `List-Unsubscribe`, RFC 8058 one-clic
 answers to something the member just did) does not come through here.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from email.mime.image import MIMEImage
 
 from django.core.mail import EmailMultiAlternatives
@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 
 from practica.core.text import single_line
 
+from .models import Notification
 from .unsubscribe import links_for
 
 
@@ -62,3 +63,27 @@ def email_build(
             image.add_header("Content-Disposition", "inline", filename=f"{cid.split('@')[0]}.jpg")
             message.attach(image)
     return message
+
+
+# --- What an app above adds to a notification's email (mailin: reply addresses) -------
+
+Threading = Callable[[Notification], tuple[dict[str, str], str]]
+_threading: list[Threading] = []
+
+
+def email_threading(provider: Threading) -> None:
+    """Register `provider(note) -> (headers, subject)`: the headers an email about `note`
+    carries (Reply-To, Message-ID, In-Reply-To, References) and the subject mail programs
+    thread it by ("" for the notification's own title). Registered in AppConfig.ready()
+    by an app above this one, so that notifications import none of them."""
+    _threading.append(provider)
+
+
+def threading_of(note: Notification) -> tuple[dict[str, str], str]:
+    headers: dict[str, str] = {}
+    subject = ""
+    for provider in _threading:
+        more, their_subject = provider(note)
+        headers |= more
+        subject = subject or their_subject
+    return headers, subject

@@ -16,7 +16,7 @@ from practica.core.text import single_line
 
 from . import services
 from .deliver import notify_chunk
-from .emails import email_build
+from .emails import email_build, threading_of
 from .models import Category, EmailSettings, Notification
 from .unsubscribe import MAILING_LIST
 
@@ -55,16 +55,10 @@ def notification_email_send(notification_id: int) -> None:
         return
     link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
     title, text = email_words(note)
-    # Its reply address and its place in the thread (practica/mailin/headers.py).
-    from practica.mailin.headers import reply_headers, thread_subject
-
+    # Its reply address and its place in the thread, from the app that takes replies in.
+    headers, subject = threading_of(note)
     notification_message(
-        note,
-        title=title,
-        text=text,
-        link=link,
-        headers=reply_headers(note),
-        subject=thread_subject(note) or title,
+        note, title=title, text=text, link=link, headers=headers, subject=subject or title
     ).send()
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 

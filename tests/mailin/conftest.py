@@ -16,7 +16,6 @@ from practica.mailin.listener import listener
 from practica.mailin.tokens import reply_address
 
 DOMAIN = "mail.practica.test"
-PORTS = range(2530, 2540)  # this suite's share of the machine's ports
 
 
 @pytest.fixture(autouse=True)
@@ -26,16 +25,10 @@ def _inbound(settings):
 
 
 def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            # As the listener binds: a port whose last connection is in TIME_WAIT is free.
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 2530-2539")
+    """A port the system says is free now (a fixed range can be taken by another run)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @pytest.fixture

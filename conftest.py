@@ -5,6 +5,9 @@ from django.core.cache import cache
 
 from tests.factories import CommunityFactory, UserFactory, make_member
 
+# `smtp`: a real SMTP server on loopback that the platform's mail goes through.
+pytest_plugins = ["tests.smtp"]
+
 
 @pytest.fixture(autouse=True)
 def _clean_cache():

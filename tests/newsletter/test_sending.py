@@ -52,7 +52,7 @@ def test_a_test_copy_goes_to_the_staff_member_alone(
         response = client.post(reverse("newsletter_send_test", args=[issue.pk]), follow=True)
     assert b"to steward@example.org, and to nobody else" in response.content
     assert inbox.recipients() == ["steward@example.org"]
-    assert inbox.messages[0][1]["Subject"] == "[Test] Spring news"
+    assert inbox.messages[0]["Subject"] == "[Test] Spring news"
     issue.refresh_from_db()
     assert issue.status == IssueStatus.DRAFT and not Delivery.objects.exists()
 

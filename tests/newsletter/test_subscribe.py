@@ -89,7 +89,7 @@ def test_expired_or_altered_confirmation_link_says_so(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("newsletter_subscribe"), {"email": "ana@example.org"})
-    confirm = link(inbox.messages[0][1].get_payload(decode=True).decode(), "newsletter_confirm")
+    confirm = link(inbox.messages[0].get_payload(decode=True).decode(), "newsletter_confirm")
     altered = confirm.replace(":", "x:", 1)
     assert b"This link no longer works" in client.post(altered).content
     settings.PRACTICA_NEWSLETTER_CONFIRM_DAYS = -1

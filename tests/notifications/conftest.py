@@ -5,8 +5,6 @@ from practica.activity.models import Activity
 from practica.discussions.models import Comment, Post
 from practica.discussions.services import comment_create, post_create
 
-from .smtp import smtp  # noqa: F401 - a real SMTP server on loopback (the digests' tests)
-
 
 @pytest.fixture
 def thread(community, chair):

@@ -17,8 +17,7 @@ from practica.notifications.digests.models import DigestSent
 from practica.notifications.digests.tasks import digests_plan
 from practica.notifications.models import EmailSettings, Notification, Preference
 from tests.factories import CommunityFactory, UserFactory, make_member
-
-from .smtp import parts
+from tests.smtp import parts
 
 TORONTO = "America/Toronto"
 

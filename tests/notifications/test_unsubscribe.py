@@ -13,8 +13,8 @@ from practica.notifications.models import EmailSettings, Preference
 from practica.notifications.preferences import deliveries_for
 from practica.notifications.tasks import notification_email_send
 from practica.notifications.unsubscribe import manage_token, stop_token
+from tests.smtp import parts
 
-from .smtp import parts
 from .test_digests import at_their_hour, pending
 
 

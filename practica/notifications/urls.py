@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import email_views, views
+from . import views
+from .views import links
 
 urlpatterns = [
     path("", views.notification_list, name="notification_list"),
@@ -9,6 +10,6 @@ urlpatterns = [
     path("watch/", views.watch_change, name="watch_change"),
     path("watching/", views.watching_list, name="watching_list"),
     path("email/", views.email_preferences, name="email_preferences"),
-    path("email/stop/<str:token>/", email_views.email_unsubscribe, name="email_unsubscribe"),
-    path("email/manage/<str:token>/", email_views.email_manage, name="email_manage"),
+    path("email/stop/<str:token>/", links.email_unsubscribe, name="email_unsubscribe"),
+    path("email/manage/<str:token>/", links.email_manage, name="email_manage"),
 ]

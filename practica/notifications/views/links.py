@@ -18,10 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from .forms import EmailPreferencesForm
-from .preferences import email_preferences_set
-from .selectors import email_settings_of, preferences_of
-from .unsubscribe import LinkError, email_stop, manage_token, read_manage, read_stop, stop_kinds
+from ..unsubscribe import LinkError, email_stop, manage_token, read_manage, read_stop, stop_kinds
+from .email import preferences_form
 
 
 def _private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -77,19 +75,8 @@ def email_manage(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, error)
     if not _active(user_id):
         return _refused(request, LinkError(GONE))
-    form = EmailPreferencesForm(
-        request.POST or None,
-        chosen=preferences_of(user_id=user_id),
-        settings=email_settings_of(user_id=user_id),
-    )
-    if request.method == "POST" and form.is_valid():
-        email_preferences_set(
-            user_id=user_id,
-            deliveries=form.deliveries(),
-            digest_hour=form.cleaned_data["digest_hour"],
-            weekly_day=form.cleaned_data["weekly_day"],
-            mailing_list=form.cleaned_data["mailing_list"],
-        )
+    form, saved = preferences_form(request, user_id)
+    if saved:
         messages.success(request, _("Your email settings are saved."))
         return redirect(request.path)
     return render(request, "notifications/email_manage.html", {"form": form})

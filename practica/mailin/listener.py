@@ -7,7 +7,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from .services import mail_receive
 from .tokens import inbound_domain
@@ -20,7 +20,9 @@ def _receive(raw: bytes, recipients: list[str], envelope_sender: str) -> str:
     try:
         return mail_receive(raw=raw, recipients=recipients, envelope_sender=envelope_sender)
     finally:
-        close_old_connections()
+        # This thread's connections are closed after each message: mail comes seldom, and
+        # a connection left open in an idle thread holds the database (and its sessions).
+        connections.close_all()
 
 
 class InboundHandler:

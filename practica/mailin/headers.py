@@ -23,9 +23,9 @@ def site_host() -> str:
 
 
 def message_id(name: str) -> str:
-    """`post-17` → `<post-17.example.org>`: the same for every copy of one post's email,
+    """`post-17` → `<post-17@example.org>`: the same for every copy of one post's email,
     so that replies and later comments thread under it in every mail program."""
-    return f"<{name}.{site_host()}>"
+    return f"<{name}@{site_host()}>"
 
 
 def reply_headers(note: Notification) -> dict[str, str]:

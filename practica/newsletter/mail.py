@@ -49,7 +49,8 @@ def issue_message(
         [to],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            # A test copy's link is the sender's own preferences page: no one-click there.
+            **({} if test else {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}),
             "List-Id": f"Newsletter <newsletter.{_host()}>",
         },
     )

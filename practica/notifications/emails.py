@@ -14,6 +14,7 @@ from email.mime.image import MIMEImage
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from practica.core.text import single_line
 
@@ -40,6 +41,9 @@ def email_build(
     `images` are (content id, JPEG bytes) shown inline by `cid:` references in `html`.
     Not sent: the caller sends it (and may give it a connection to share)."""
     links = links_for(user_id=user_id, kind=kind)
+    if headers and "Reply-To" in headers:
+        # The reply address (practica.mailin) takes answers: say so, in the footer.
+        links = {**links, "reply": _("Reply to this email to answer on the site, under your name.")}
     footer = render_to_string("notifications/email_footer.txt", links).strip()
     body = f"{text.rstrip()}\n\n-- \n{footer}\n"
     all_headers = {"Auto-Submitted": "auto-generated"}

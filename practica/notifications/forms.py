@@ -17,15 +17,15 @@ LEVEL_HELP: dict[str, dict[str, Any]] = {
     },
     "post": {
         Level.WATCHING: _("Every new comment on this thread."),
-        Level.TRACKING: _("Replies to you and mentions (what you get for threads you write in)."),
-        Level.NORMAL: _("Replies to you and mentions."),
+        Level.TRACKING: _("Replies to you and mentions, even where you watch the community."),
+        Level.NORMAL: _("As your community and tag settings say, and replies to you."),
         Level.MUTED: _("Nothing from this thread, not even replies to you."),
     },
     "tag": {
         Level.WATCHING: _("Every new post with this tag, and every comment on them."),
         Level.TRACKING: _("Every new post with this tag."),
         Level.NORMAL: _("Nothing more than your other settings bring."),
-        Level.MUTED: _("Nothing more than your other settings bring."),
+        Level.MUTED: _("No posts because of this tag; your community settings still apply."),
     },
     "series": {
         Level.WATCHING: _("New dates, and every change to any date of the series."),

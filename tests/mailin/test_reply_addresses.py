@@ -90,10 +90,11 @@ def test_a_notification_email_carries_the_recipients_reply_address_and_thread_he
     assert (target.user_id, target.post_id, target.comment_id) == (
         member.pk, thread.pk, chair_comment.pk,
     )  # fmt: skip
-    assert sent["Message-ID"] == f"<comment-{chair_comment.pk}.practica.test>"
-    assert sent["In-Reply-To"] == f"<post-{thread.pk}.practica.test>"
-    assert sent["References"] == f"<post-{thread.pk}.practica.test>"
+    assert sent["Message-ID"] == f"<comment-{chair_comment.pk}@practica.test>"
+    assert sent["In-Reply-To"] == f"<post-{thread.pk}@practica.test>"
+    assert sent["References"] == f"<post-{thread.pk}@practica.test>"
     assert "Chris Chair commented" in sent["Subject"]  # not a mailing-list email
+    assert "Reply to this email to answer on the site" in mail.outbox[0].body
 
 
 def test_notifications_about_other_things_carry_no_reply_address(db, member):
@@ -118,7 +119,7 @@ def test_mailing_list_members_get_what_they_watch_at_once(
     sent = [m for m in mail.outbox if m.to == [listed.email]]
     assert len(sent) == 1 and not any(m.to == [digest.email] for m in mail.outbox)
     assert sent[0].subject == "[Practica] Re: A thread"  # threads by subject too
-    assert sent[0].extra_headers["In-Reply-To"] == f"<post-{thread.pk}.practica.test>"
+    assert sent[0].extra_headers["In-Reply-To"] == f"<post-{thread.pk}@practica.test>"
 
 
 def test_a_private_communitys_thread_title_stays_out_of_the_subject(
@@ -174,8 +175,8 @@ def test_other_emails_about_a_post_get_their_own_message_id_threaded_under_it(
         recipient=member, activity=edited, kind="post.edited", category="watched", title="x"
     )
     headers = reply_headers(note)
-    assert headers["Message-ID"] == f"<post-{thread.pk}-{edited.pk}.practica.test>"
-    assert headers["In-Reply-To"] == headers["References"] == f"<post-{thread.pk}.practica.test>"
+    assert headers["Message-ID"] == f"<post-{thread.pk}-{edited.pk}@practica.test>"
+    assert headers["In-Reply-To"] == headers["References"] == f"<post-{thread.pk}@practica.test>"
 
 
 def test_a_members_reply_to_a_real_comment_email_lands_under_the_comment(

@@ -211,7 +211,7 @@ def test_what_i_follow_lists_and_changes_everything(client, community, member, c
     assert response["Location"] == url
     assert not Watch.objects.filter(user=member, key=f"post:{thread.pk}").exists()
     html = client.get(url).content.decode()
-    assert "back to normal notifications" in html  # said once
+    assert f"Notifications for “{thread.title}”: Normal." in html  # said once
     assert f'value="post:{thread.pk}"' not in html
 
 

@@ -137,7 +137,7 @@ def digest_message(digest: Digest, *, to: str) -> EmailMultiAlternatives:
     if window.kind == DigestKind.DAILY:
         heading = _("Your daily digest, %(day)s") % {"day": day}
     else:
-        heading = _("Your weekly digest, week of %(day)s") % {"day": day}
+        heading = _("Your weekly digest, the week to %(day)s") % {"day": day}
     context = {"heading": heading, "blocks": digest.blocks, "site": settings.SITE_URL}
     text = render_to_string("notifications/digests/digest.txt", context)
     html = render_to_string("notifications/digests/digest.html", context)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from practica.core.http import safe_next
 
-from ..forms import WatchForm, level_choices
+from ..forms import LEVEL_HELP, WatchForm, level_choices
 from ..models import Level
 from ..places import place_for
 from ..selectors import watched_places
@@ -31,16 +31,12 @@ def watch_change(request: HttpRequest) -> HttpResponse:
         return redirect(back)
     level = form.cleaned_data["level"]
     watch_set(user_id=request.user.pk, key=key, level=level)
-    words = {"place": place.label}
+    # What the level brings for this kind of place, as the control itself says.
+    helps = LEVEL_HELP.get(key.split(":", 1)[0], LEVEL_HELP[""])
     messages.success(
         request,
-        {
-            Level.WATCHING: _("You are watching “%(place)s”: every post and comment."),
-            Level.TRACKING: _("You are tracking “%(place)s”: new posts, and replies to you."),
-            Level.NORMAL: _("“%(place)s” is back to normal notifications."),
-            Level.MUTED: _("You muted “%(place)s”: nothing more from it."),
-        }[Level(level)]
-        % words,
+        _("Notifications for “%(place)s”: %(level)s. %(what)s")
+        % {"place": place.label, "level": Level(level).label, "what": helps[Level(level)]},
     )
     return redirect(back)
 

@@ -88,6 +88,18 @@ def test_what_goes_at_once_is_not_in_the_digest(smtp, member, community):
 
 
 @pytest.mark.django_db
+def test_what_was_read_on_the_site_is_not_news_in_the_digest(smtp, member, community):
+    now = at_their_hour(member)
+    pending(member, community, title="Already read on the site")
+    Notification.objects.filter(recipient=member).update(read_at=now)
+    pending(member, community, title="Still unread")
+    digests_plan(at=now)
+    [message] = smtp.to(member.email)
+    text = parts(message)["text/plain"]
+    assert "Still unread" in text and "Already read on the site" not in text
+
+
+@pytest.mark.django_db
 def test_weekly_digest_only_on_the_chosen_day(smtp, member, community):
     now = at_their_hour(member)
     Preference.objects.create(user=member, category="watched", delivery="weekly")

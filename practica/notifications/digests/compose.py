@@ -78,8 +78,9 @@ def compose(windows: dict[int, Window], deliveries: dict[int, dict[str, str]]) -
     wanted = {uid: {c for c, d in deliveries[uid].items() if d == kind} for uid in windows}
     notes = [
         note
+        # Read on the site already: not news any more, so not in the digest.
         for note in Notification.objects.filter(
-            recipient_id__in=list(windows), emailed_at__isnull=True
+            recipient_id__in=list(windows), emailed_at__isnull=True, read_at__isnull=True
         )
         .select_related("activity")
         .only(

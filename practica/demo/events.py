@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from practica.communities.models import LEADER_ROLES, Community, Membership
 from practica.core.markdown import render_markdown
-from practica.events.models import Event, Material, Registration
+from practica.events.models import Event, EventSeries, Material, Registration
 from practica.events.services import occurrences
 
 PLAN = [
@@ -139,10 +139,13 @@ def seed_events(rng: random.Random) -> None:
     if community is not None:
         chair = Membership.objects.filter(community=community, role="chair").first()
         first = _second_tuesday_after(now.date())
+        until = first + timedelta(days=160)
+        # One series, so that leaders can watch or track it (its Notifications control).
+        series = EventSeries.objects.create(
+            rule="monthly_weekday", until=until, created_by=chair.user if chair else None
+        )
         for local in occurrences(
-            datetime(first.year, first.month, first.day, 18, 0),
-            "monthly_weekday",
-            first + timedelta(days=160),
+            datetime(first.year, first.month, first.day, 18, 0), "monthly_weekday", until
         ):
             _event(
                 community,
@@ -154,6 +157,7 @@ def seed_events(rng: random.Random) -> None:
                 None,
                 "leaders",
                 True,
+                series=series,
             )
 
 
@@ -164,7 +168,7 @@ def _second_tuesday_after(day: date) -> date:
     return month + timedelta(days=offset + 7)
 
 
-def _event(community, leader, title, kind, zone, start, capacity, audience, online):  # type: ignore[no-untyped-def]
+def _event(community, leader, title, kind, zone, start, capacity, audience, online, series=None):  # type: ignore[no-untyped-def]
     import zoneinfo
 
     tz = zoneinfo.ZoneInfo(zone)
@@ -174,6 +178,7 @@ def _event(community, leader, title, kind, zone, start, capacity, audience, onli
     venue, address = VENUES.get(zone, ("Community Justice Centre, Room 2", "12 Court Street"))
     return Event.objects.create(
         community=community,
+        series=series,
         title=title,
         kind=kind,
         description=description,

@@ -79,7 +79,7 @@ class EmailPreferencesForm(forms.Form):
         label=_("Hour of the digests"),
         coerce=int,
         choices=[(hour, f"{hour:02d}:00") for hour in range(24)],
-        help_text=_("In your time zone (set on your profile)."),
+        help_text=_("In your time zone (set on your profile; without one, the site's)."),
     )
     weekly_day = forms.TypedChoiceField(
         label=_("Day of the weekly digest"), coerce=int, choices=WEEKDAYS
@@ -128,7 +128,7 @@ class EmailPreferencesForm(forms.Form):
         self.fieldsets = [
             (_("By email, per kind of notification"), list(deliveries)),
             (_("Digests"), ["digest_hour", "weekly_day"]),
-            (_("Mailing-list mode"), ["mailing_list"]),
+            (_("Following from your inbox"), ["mailing_list"]),
         ]
 
     def deliveries(self) -> dict[str, str]:

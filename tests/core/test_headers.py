@@ -12,9 +12,7 @@ from django.test import Client
 from practica.events.services import calendar_token_for
 from tests.factories import UserFactory
 
-# Real commits; the data migrations' rows are put back afterwards (serialized_rollback), so
-# that later transactional tests find the content types with the ids they were made with.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _get(url: str, cookie: str = ""):

@@ -140,22 +140,12 @@ def tell(
     A `decision` about the recipients (their request declined, their removal) reaches them
     whatever they may now see of the community: it is recorded outside it, headed by its
     badge, and watched by no one."""
-    if decision:
-        return activity_record(
-            actor=actor,
-            verb=verb,
-            target=target,
-            notes=[
-                note(
-                    community, to=to, category=category, kind=kind or verb, title=title,
-                    body=body, url=url,
-                )
-            ],
-        )  # fmt: skip
     told = note(
         community, to=to, audience=audience, category=category, kind=kind or verb,
         title=title, body=body, url=url, level=watched or WATCHING,
     )  # fmt: skip
+    if decision:
+        return activity_record(actor=actor, verb=verb, target=target, notes=[told])
     return community_activity(
         community,
         actor=actor,

@@ -9,7 +9,7 @@ from practica.activity.models import Activity
 from practica.activity.services import audience_ids, readers_among
 
 from .models import UNMUTABLE, Category, Delivery, EmailSettings, Level, Notification
-from .preferences import deliveries_for
+from .preferences import deliveries_of
 from .watching import hears, levels_for
 
 CHUNK = 500
@@ -67,17 +67,10 @@ def deliveries(notes: list[Notification]) -> dict[int, str]:
 
     Members in mailing-list mode get what they watch (Category.WATCHED) at once, whatever
     they chose for it: that is what the mode is."""
-    by_category: dict[str, list[int]] = {}
-    for note in notes:
-        by_category.setdefault(note.category, []).append(note.recipient_id)
-    chosen = {
-        (category, uid): delivery
-        for category, uids in by_category.items()
-        for uid, delivery in deliveries_for(user_ids=uids, category=Category(category)).items()
-    }
-    watched = by_category.get(Category.WATCHED, [])
+    chosen = deliveries_of(note.recipient_id for note in notes)
+    watched = [note.recipient_id for note in notes if note.category == Category.WATCHED]
     if watched:
         listed = EmailSettings.objects.filter(user_id__in=watched, mailing_list=True)
         for uid in listed.values_list("user_id", flat=True):
-            chosen[(Category.WATCHED, uid)] = Delivery.NOW
-    return {note.pk: chosen[(note.category, note.recipient_id)] for note in notes}
+            chosen[uid][Category.WATCHED] = Delivery.NOW
+    return {note.pk: chosen[note.recipient_id][note.category] for note in notes}

@@ -7,15 +7,18 @@ from django.db import transaction
 from .models import ALWAYS_EMAILED, DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Preference
 
 
-def deliveries_for(*, user_ids: Iterable[int], category: Category) -> dict[int, str]:
+def deliveries_of(user_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """Every member's delivery for every category (their choice, else the default), in
+    one query."""
     ids = list(user_ids)
-    chosen = dict(
-        Preference.objects.filter(user_id__in=ids, category=category).values_list(
-            "user_id", "delivery"
-        )
-    )
-    default = DEFAULT_DELIVERY[category]
-    return {uid: chosen.get(uid, default) for uid in ids}
+    chosen: dict[int, dict[str, str]] = {
+        uid: {str(c): str(d) for c, d in DEFAULT_DELIVERY.items()} for uid in ids
+    }
+    for uid, category, delivery in Preference.objects.filter(user_id__in=ids).values_list(
+        "user_id", "category", "delivery"
+    ):
+        chosen[uid][category] = delivery
+    return chosen
 
 
 def preference_set(*, user_id: int, category: str, delivery: str) -> None:

@@ -7,15 +7,13 @@ from django.db.models import QuerySet
 from practica.activity.services import readable_by
 
 from .models import (
-    DEFAULT_DELIVERY,
-    Category,
     EmailSettings,
     Level,
     Notification,
-    Preference,
     Watch,
 )
 from .places import Place, places_for, split_key
+from .preferences import deliveries_of
 
 
 def unread_count(*, user_id: int) -> int:
@@ -135,8 +133,7 @@ def watched_places(*, user: Any) -> list[Watched]:
 
 def preferences_of(*, user_id: int) -> dict[str, str]:
     """Category → delivery, as chosen, else the default."""
-    chosen = dict(Preference.objects.filter(user_id=user_id).values_list("category", "delivery"))
-    return {c: chosen.get(c, DEFAULT_DELIVERY[Category(c)]) for c in Category.values}
+    return deliveries_of([user_id])[user_id]
 
 
 def email_settings_of(*, user_id: int) -> EmailSettings | None:

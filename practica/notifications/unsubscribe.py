@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import ALWAYS_EMAILED, Category, Delivery, DigestKind, EmailSettings
-from .preferences import deliveries_for, preference_set
+from .preferences import deliveries_of, preference_set
 
 STOP_SALT = "practica.notifications.unsubscribe"
 MANAGE_SALT = "practica.notifications.manage"
@@ -119,9 +119,9 @@ def email_stop(*, user_id: int, kind: str) -> None:
     if kind in Category.values:
         preference_set(user_id=user_id, category=kind, delivery=Delivery.NEVER)
     elif kind in DigestKind.values:
+        chosen = deliveries_of([user_id])[user_id]
         for category in Category:
-            chosen = deliveries_for(user_ids=[user_id], category=category)[user_id]
-            if chosen == kind and category not in ALWAYS_EMAILED:
+            if chosen[category] == kind and category not in ALWAYS_EMAILED:
                 preference_set(user_id=user_id, category=category, delivery=Delivery.NEVER)
     elif kind == MAILING_LIST:
         EmailSettings.objects.update_or_create(user_id=user_id, defaults={"mailing_list": False})

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from practica.notifications.digests.tasks import digests_plan
 from practica.notifications.models import EmailSettings, Preference
-from practica.notifications.preferences import deliveries_for
+from practica.notifications.preferences import deliveries_of
 from practica.notifications.tasks import notification_email_send
 from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.smtp import parts
@@ -26,7 +26,7 @@ def one_click_link(message) -> str:
 
 
 def delivery(user, category) -> str:
-    return deliveries_for(user_ids=[user.pk], category=category)[user.pk]
+    return deliveries_of([user.pk])[user.pk][category]
 
 
 @pytest.mark.django_db

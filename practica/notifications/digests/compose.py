@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from practica.activity.models import Activity
 from practica.activity.services import email_may_carry, readable_by, readers_among
 
-from ..models import DEFAULT_DELIVERY, Category, Notification, Preference
+from ..models import Category, Notification
 from .registry import Item, Part, Window, sections
 
 # At most this many notifications listed per category; the rest are counted.
@@ -44,18 +44,6 @@ class Digest:
     @property
     def items(self) -> int:
         return sum(block.part.total for block in self.blocks)
-
-
-def deliveries_of(user_ids: list[int]) -> dict[int, dict[str, str]]:
-    """Every member's delivery for every category (their choice, else the default)."""
-    chosen: dict[int, dict[str, str]] = {
-        uid: {str(c): str(d) for c, d in DEFAULT_DELIVERY.items()} for uid in user_ids
-    }
-    for uid, category, delivery in Preference.objects.filter(user_id__in=user_ids).values_list(
-        "user_id", "category", "delivery"
-    ):
-        chosen[uid][category] = delivery
-    return chosen
 
 
 def carries_sections(kind: str, deliveries: dict[str, str]) -> bool:

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from ..emails import email_build
 from ..models import Notification
-from .compose import Digest, compose, deliveries_of
+from ..preferences import deliveries_of
+from .compose import Digest, compose
 from .models import DigestKind, DigestSent
 from .registry import Window
 from .schedule import DEFAULT_DAY, DEFAULT_HOUR, Slot, slot_for, stale_after, zone_of

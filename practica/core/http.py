@@ -1,8 +1,11 @@
-"""Small helpers shared by views: safe redirects and pagination."""
+"""Small helpers shared by views: safe redirects, pagination, and the site's own address
+for links that leave it (emails, calendar files)."""
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
@@ -10,6 +13,17 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import ServiceError
+
+
+def site_url(url: str) -> str:
+    """`url` as a link that works outside the site (in an email): a path gets SITE_URL
+    before it; a full address is left as it is."""
+    return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
+
+
+def site_host() -> str:
+    """The site's host name, for addresses that name it (Message-ID, List-Id)."""
+    return urlsplit(settings.SITE_URL).hostname or "practica.localhost"
 
 
 def safe_next(request: HttpRequest, default: str) -> str:
@@ -36,7 +50,8 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         if isinstance(self.object_list, list):
             return len(self.object_list)
-        counted = self.object_list[: self.limit].count()
+        window: Any = self.object_list[: self.limit]  # a queryset (lists are counted above)
+        counted = window.count()
         self.capped = counted >= self.limit
         return int(counted)
 

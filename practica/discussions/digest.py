@@ -2,13 +2,13 @@
 questions in the member's communities still waiting for an answer. Each costs three
 queries for a whole chunk of members (registry's contract)."""
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from practica.communities.notify import email_may_carry_content
 from practica.communities.permissions import is_member
 from practica.communities.selectors import users_with_roles
+from practica.core.http import site_url
 from practica.notifications.digests.registry import Item, Part, Window, part_of
 
 from .models import Post, PostKind, PostStatus
@@ -84,7 +84,7 @@ def featured_posts(windows: dict[int, Window]) -> dict[int, Part]:
                 detail = _("Closed in %(community)s")
             else:
                 continue
-            items.append(Item(title, _absolute(url), detail % {"community": post.community.name}))
+            items.append(Item(title, site_url(url), detail % {"community": post.community.name}))
         if items:
             parts[user.pk] = part_of(items)
     return parts
@@ -106,7 +106,7 @@ def unanswered_questions(windows: dict[int, Window]) -> dict[int, Part]:
         items = [
             Item(
                 _title(post, _("A question in %(community)s")),
-                _absolute(post.get_absolute_url()),
+                site_url(post.get_absolute_url()),
                 _("Asked in %(community)s, not answered yet") % {"community": post.community.name},
             )
             for post in posts
@@ -119,7 +119,3 @@ def unanswered_questions(windows: dict[int, Window]) -> dict[int, Part]:
         if items:
             parts[user.pk] = part_of(items)
     return parts
-
-
-def _absolute(url: str) -> str:
-    return settings.SITE_URL + url

@@ -2,13 +2,13 @@
 platform-wide ones) in the period after the digest, so each is announced once per kind
 of digest. Three queries for a whole chunk of members."""
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from practica.communities.notify import email_may_carry_content
 from practica.communities.permissions import is_member
 from practica.communities.selectors import users_with_roles
+from practica.core.http import site_url
 from practica.notifications.digests.registry import Item, Part, Window, part_of
 
 from .models import Event, EventStatus
@@ -47,9 +47,7 @@ def events_coming_up(windows: dict[int, Window]) -> dict[int, Part]:
             else:
                 title = _("An event in %(community)s") % {"community": community.name}
             where = community.name if community is not None else _("All communities")
-            items.append(
-                Item(title, settings.SITE_URL + event.get_absolute_url(), f"{when} · {where}")
-            )
+            items.append(Item(title, site_url(event.get_absolute_url()), f"{when} · {where}"))
         if items:
             parts[user.pk] = part_of(items)
     return parts

@@ -1,12 +1,12 @@
 """The library's section of the digests: resources published within the member's window
 in their communities. Three queries for a whole chunk of members."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from practica.communities.notify import email_may_carry_content
 from practica.communities.permissions import is_member
 from practica.communities.selectors import users_with_roles
+from practica.core.http import site_url
 from practica.notifications.digests.registry import Item, Part, Window, part_of
 
 from .models import Resource, ResourceStatus
@@ -43,7 +43,7 @@ def resources_added(windows: dict[int, Window]) -> dict[int, Part]:
             items.append(
                 Item(
                     title,
-                    settings.SITE_URL + resource.get_absolute_url(),
+                    site_url(resource.get_absolute_url()),
                     _("Added to the library of %(community)s")
                     % {"community": resource.community.name},
                 )

@@ -4,11 +4,8 @@ that mail programs show a thread as one conversation (activity.mail, issue 12 §
 Called by the notifications' email builder; needs only the notification and its activity.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-
 from practica.activity.services import email_may_carry
+from practica.core.http import site_host
 from practica.notifications.models import Category, Notification
 
 from .tokens import reply_address
@@ -16,10 +13,6 @@ from .tokens import reply_address
 # The activities whose email IS the post or comment: its Message-ID is the one replies and
 # later comments refer to.
 ORIGINAL_VERBS = {"post.published", "comment.created"}
-
-
-def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "practica.localhost"
 
 
 def message_id(name: str) -> str:

@@ -23,6 +23,7 @@ from practica.accounts.models import User
 from practica.communities.models import Community
 from practica.communities.permissions import can_see_content
 from practica.core.errors import ServiceError
+from practica.core.http import site_url
 from practica.discussions.models import Comment, Post, PostKind
 from practica.discussions.permissions import can_see_post
 from practica.discussions.services import comment_create, post_create
@@ -197,7 +198,7 @@ def _reply(inbound: Inbound, token: str) -> Outcome:
         )
         return Outcome.ANSWERED
     post = Post.objects.select_related("community").filter(pk=target.post_id).first()
-    link = f"{settings.SITE_URL}{post.get_absolute_url()}" if post is not None else ""
+    link = site_url(post.get_absolute_url()) if post is not None else ""
     text = reply_text(inbound.text)
     if post is None or post.deleted_at is not None:
         answer(inbound, _("The conversation you replied to was removed."), text=text)
@@ -234,7 +235,7 @@ def _new_post(inbound: Inbound, slug: str) -> Outcome:
     if community is None or not can_see_content(sender, community):
         answer(inbound, _("No community takes posts at this address."))
         return Outcome.ANSWERED
-    link = f"{settings.SITE_URL}{community.get_absolute_url()}"
+    link = site_url(community.get_absolute_url())
     if not community.email_posting:
         answer(
             inbound,

@@ -1,30 +1,21 @@
 """The newsletter's emails: a plain-text and an HTML part, and RFC 8058 one-click
 unsubscribe headers on every issue."""
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from practica.core.http import site_host, site_url
 from practica.core.text import single_line
 
 from .models import Issue
 from .tokens import confirm_token, unsubscribe_token
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def _host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
 def unsubscribe_url(subscriber_id: int) -> str:
-    return absolute(reverse("newsletter_unsubscribe", args=[unsubscribe_token(subscriber_id)]))
+    return site_url(reverse("newsletter_unsubscribe", args=[unsubscribe_token(subscriber_id)]))
 
 
 def issue_message(
@@ -35,7 +26,7 @@ def issue_message(
     context = {
         "issue": issue,
         "unsubscribe_url": unsubscribe,
-        "archive_url": absolute(reverse("newsletter_archive")),
+        "archive_url": site_url(reverse("newsletter_archive")),
         "site_url": settings.SITE_URL,
         "test": test,
     }
@@ -51,7 +42,7 @@ def issue_message(
             "List-Unsubscribe": f"<{unsubscribe}>",
             # A test copy's link is the sender's own preferences page: no one-click there.
             **({} if test else {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}),
-            "List-Id": f"Newsletter <newsletter.{_host()}>",
+            "List-Id": f"Newsletter <newsletter.{site_host()}>",
         },
     )
     html = str(render_to_string("newsletter/email.html", context))
@@ -64,7 +55,7 @@ def issue_message(
 def confirmation_message(*, subscriber_id: int, email: str, version: int) -> EmailMultiAlternatives:
     token = confirm_token(subscriber_id=subscriber_id, email=email, version=version)
     context = {
-        "confirm_url": absolute(reverse("newsletter_confirm", args=[token])),
+        "confirm_url": site_url(reverse("newsletter_confirm", args=[token])),
         "days": settings.PRACTICA_NEWSLETTER_CONFIRM_DAYS,
     }
     return EmailMultiAlternatives(

@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_tasks import task
 
+from practica.core.http import site_url
+
 from . import services
-from .mail import absolute, confirmation_message, issue_message, unsubscribe_url
+from .mail import confirmation_message, issue_message, unsubscribe_url
 from .models import Issue
 from .selectors import subscriber_for_user
 
@@ -35,7 +37,7 @@ def issue_test_send(issue_id: int, user_id: int) -> None:
     unsubscribe = (
         unsubscribe_url(subscriber.pk)
         if subscriber is not None
-        else absolute(reverse("newsletter_preferences"))
+        else site_url(reverse("newsletter_preferences"))
     )
     issue_message(issue, to=user.email, unsubscribe=unsubscribe, test=True).send()
 

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from practica.activity.models import Activity
 from practica.activity.services import email_may_carry, readers_among
+from practica.core.http import site_url
 from practica.core.text import single_line
 
 from . import services
@@ -53,7 +54,7 @@ def notification_email_send(notification_id: int) -> None:
     if note.activity is not None and not readers_among(note.activity, [note.recipient_id]):
         Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
         return
-    link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
+    link = site_url(note.url)
     title, text = email_words(note)
     # Its reply address and its place in the thread, from the app that takes replies in.
     headers, subject = threading_of(note)

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from practica.core.http import site_url
+
 from .models import ALWAYS_EMAILED, Category, Delivery, DigestKind, EmailSettings
 from .preferences import deliveries_of, preference_set
 
@@ -102,10 +104,10 @@ def links_for(*, user_id: int, kind: str) -> dict[str, str]:
     """The absolute links an email of `kind` to `user_id` carries; no unsubscribe link for
     a kind that cannot be stopped."""
     manage = reverse("email_manage", args=[manage_token(user_id=user_id)])
-    links = {"manage": settings.SITE_URL + manage, "unsubscribe": ""}
+    links = {"manage": site_url(manage), "unsubscribe": ""}
     if kind in stop_kinds():
         stop = reverse("email_unsubscribe", args=[stop_token(user_id=user_id, kind=kind)])
-        links["unsubscribe"] = settings.SITE_URL + stop
+        links["unsubscribe"] = site_url(stop)
     return links
 
 

@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from practica.activity.models import Activity
 from practica.activity.services import email_may_carry, readable_by, readers_among
+from practica.core.http import site_url
 
 from ..models import Category, Notification
 from .registry import Item, Part, Window, sections
@@ -51,10 +51,6 @@ def carries_sections(kind: str, deliveries: dict[str, str]) -> bool:
     else the weekly one if any does. A member with no digest category gets no digest."""
     kinds = set(deliveries.values())
     return kind in kinds and (kind == "daily" or "daily" not in kinds)
-
-
-def _absolute(url: str) -> str:
-    return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
 
 
 def compose(windows: dict[int, Window], deliveries: dict[int, dict[str, str]]) -> list[Digest]:
@@ -107,7 +103,7 @@ def compose(windows: dict[int, Window], deliveries: dict[int, dict[str, str]]) -
                     Block(
                         str(labels[category]),
                         Part(items, len(lines)),
-                        _absolute("/notifications/"),
+                        site_url("/notifications/"),
                     )
                 )
     with_sections = {
@@ -163,12 +159,12 @@ def _item(note: Notification, carry: dict[int, bool]) -> Item:
         name = (note.email_badge or {}).get("name", "")
         return Item(
             title=_("News in %(community)s") % {"community": name},
-            url=_absolute(note.url),
+            url=site_url(note.url),
             detail=_("Its content stays on the platform: sign in to read it."),
         )
     title = note.email_title or note.title
     body = note.email_body if note.email_title else note.body
-    return Item(title=title, url=_absolute(note.url), detail=_snippet(body))
+    return Item(title=title, url=site_url(note.url), detail=_snippet(body))
 
 
 def _snippet(text: Any, length: int = 160) -> str:

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
-from practica.core.forms import TextField
-from practica.core.text import validate_single_line
+from practica.core.forms import LineField, TextField
 
 from .consent import CONSENT_VERSION, CONSENT_WORDING
 from .models import Audience
@@ -27,7 +26,7 @@ class SubscribeForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=200, validators=[validate_single_line])
+    subject = LineField(label=_("Subject"), max_length=200)
     body = TextField(
         label=_("Text"),
         max_length=50_000,

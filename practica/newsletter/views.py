@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from practica.communities.models import Visibility
 from practica.core.errors import ServiceError
-from practica.core.http import paginate
+from practica.core.http import paginate, report
 
 from . import services
 from .consent import CONSENT_VERSION, CONSENT_WORDING, Method
@@ -28,7 +28,7 @@ from .selectors import (
     audience_subscribers,
     issue_delivered,
     issues_for_staff,
-    subscriber_for_user,
+    member_subscribed,
 )
 from .tokens import confirm_token_read, unsubscribe_token_read
 
@@ -36,13 +36,10 @@ from .tokens import confirm_token_read, unsubscribe_token_read
 
 
 def _signup_context(request: HttpRequest, form: SubscribeForm | None = None) -> dict[str, object]:
-    user = request.user
-    subscriber = subscriber_for_user(user) if user.is_authenticated else None
     return {
         "form": form or SubscribeForm(),
         "wording": CONSENT_WORDING[CONSENT_VERSION],
-        "member_subscribed": subscriber is not None
-        and subscriber.status == SubscriberStatus.SUBSCRIBED,
+        "member_subscribed": member_subscribed(request.user),
     }
 
 
@@ -245,15 +242,13 @@ def issue_manage(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def send_test(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access_issue(request.user, pk)
-    try:
-        address = services.issue_send_test(actor=request.user, issue=issue)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("A test copy is on its way to %(email)s, and to nobody else.") % {"email": address},
-        )
+    report(
+        request,
+        lambda: services.issue_send_test(actor=request.user, issue=issue),
+        lambda address: (
+            _("A test copy is on its way to %(email)s, and to nobody else.") % {"email": address}
+        ),
+    )
     return redirect("newsletter_issue_manage", pk=issue.pk)
 
 
@@ -261,29 +256,28 @@ def send_test(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access_issue(request.user, pk)
-    try:
-        services.issue_delete(actor=request.user, issue=issue)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("newsletter_issue_manage", pk=issue.pk)
-    messages.success(request, _("The draft was deleted."))
-    return redirect("newsletter_manage")
+    deleted = report(
+        request,
+        lambda: services.issue_delete(actor=request.user, issue=issue),
+        _("The draft was deleted."),
+    )
+    if deleted:
+        return redirect("newsletter_manage")
+    return redirect("newsletter_issue_manage", pk=issue.pk)
 
 
 @login_required
 @require_POST
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access_issue(request.user, pk)
-    try:
-        total = services.issue_send(actor=request.user, issue=issue)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
+    report(
+        request,
+        lambda: services.issue_send(actor=request.user, issue=issue),
+        lambda total: (
             _("Sending to %(count)s subscribers. Refresh this page to follow its progress.")
-            % {"count": total},
-        )
+            % {"count": total}
+        ),
+    )
     return redirect("newsletter_issue_manage", pk=issue.pk)
 
 
@@ -291,10 +285,9 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access_issue(request.user, pk)
-    try:
-        services.issue_send_resume(actor=request.user, issue=issue)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Sending resumes; nobody already sent it gets it twice."))
+    report(
+        request,
+        lambda: services.issue_send_resume(actor=request.user, issue=issue),
+        _("Sending resumes; nobody already sent it gets it twice."),
+    )
     return redirect("newsletter_issue_manage", pk=issue.pk)

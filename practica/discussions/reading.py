@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, OuterRef, Subquery
-from django.urls import reverse
 
 from practica.accounts.permissions import is_active_user
 
@@ -178,7 +177,3 @@ def unread_in(*, user: Any, posts: list[Post]) -> dict[int, Unread]:
         for p in posts
         if p.pk not in counts or counts[p.pk]
     }
-
-
-def continue_url(post: Post) -> str:
-    return reverse("post_unread", args=[post.pk])

@@ -30,7 +30,6 @@ class Inbound:
     automatic: bool = False
     # (address, status) for each recipient a delivery report says failed for good
     hard_bounces: list[tuple[str, str]] = field(default_factory=list)
-    is_report: bool = False
     # Authentication-Results headers (RFC 8601), as the receiving mail servers added them
     authentication: list[str] = field(default_factory=list)
 
@@ -51,7 +50,6 @@ def inbound_parse(raw: bytes, *, envelope_sender: str | None = None) -> Inbound:
         attachments=_attachments(message, body),
         automatic=is_report or _automatic(message, sender, envelope_sender),
         hard_bounces=_hard_bounces(message) if is_report else [],
-        is_report=is_report,
         authentication=[
             " ".join(str(value).split()) for value in message.get_all("Authentication-Results", [])
         ],

@@ -30,7 +30,10 @@ def activity_notify(activity: Activity) -> None:
         if note.get("audience"):
             for user_id in audience_ids(activity, note["audience"]):
                 plan.setdefault(user_id, index)
-    levels = levels_for(activity.places) if activity.places else {}
+    # Without a note for watchers, only the mutes of those already told matter: a large
+    # community's every watch row need not be read.
+    among = None if activity.watchers or len(plan) > CHUNK else list(plan)
+    levels = levels_for(activity.places, among=among) if activity.places and among != [] else {}
     if activity.watchers:
         needed = activity.watchers.get("level", Level.WATCHING)
         for user_id, level in levels.items():

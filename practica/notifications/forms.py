@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from practica.core.forms import LineField
 
-from .models import ALWAYS_EMAILED, DEFAULT_DELIVERY, Category, Delivery, EmailSettings, Level
+from .models import (
+    ALWAYS_EMAILED,
+    DEFAULT_DELIVERY,
+    DEFAULT_DIGEST_HOUR,
+    DEFAULT_WEEKLY_DAY,
+    Category,
+    Delivery,
+    EmailSettings,
+    Level,
+)
 
 # What each level brings, in one line, for each kind of place (others: the first).
 LEVEL_HELP: dict[str, dict[str, Any]] = {
@@ -107,7 +116,11 @@ class EmailPreferencesForm(forms.Form):
                 "mailing_list": settings.mailing_list,
             }
         else:
-            initial |= {"digest_hour": 7, "weekly_day": 0, "mailing_list": False}
+            initial |= {
+                "digest_hour": DEFAULT_DIGEST_HOUR,
+                "weekly_day": DEFAULT_WEEKLY_DAY,
+                "mailing_list": False,
+            }
         super().__init__(*args, initial=initial, **kwargs)
         deliveries = {}
         for category in Category:

@@ -136,6 +136,10 @@ class Preference(models.Model):
         return f"{self.category}: {self.delivery}"
 
 
+# When digests come for a member who has not chosen (hour 0-23, day 0 Monday … 6 Sunday).
+DEFAULT_DIGEST_HOUR, DEFAULT_WEEKLY_DAY = 7, 0
+
+
 class EmailSettings(models.Model):
     """A member's email as a whole: when digests come, mailing-list mode, and whether their
     address still takes mail."""
@@ -143,9 +147,13 @@ class EmailSettings(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_settings"
     )
-    digest_hour = models.PositiveSmallIntegerField(_("hour of the digest"), default=7)
+    digest_hour = models.PositiveSmallIntegerField(
+        _("hour of the digest"), default=DEFAULT_DIGEST_HOUR
+    )
     # 0 Monday … 6 Sunday, in the member's time zone.
-    weekly_day = models.PositiveSmallIntegerField(_("day of the weekly digest"), default=0)
+    weekly_day = models.PositiveSmallIntegerField(
+        _("day of the weekly digest"), default=DEFAULT_WEEKLY_DAY
+    )
     mailing_list = models.BooleanField(
         _("mailing-list mode"),
         default=False,

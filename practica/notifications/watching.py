@@ -35,16 +35,17 @@ def watch_default(*, user_id: int, key: str, level: str) -> None:
         pass
 
 
-def levels_for(places: Iterable[str]) -> dict[int, str]:
+def levels_for(places: Iterable[str], *, among: Iterable[int] | None = None) -> dict[int, str]:
     """Each member with a watch on any of `places` → their level for something there.
 
     A mute on the thread or on the person always wins; a level on the thread comes next;
     otherwise a muted community silences, and the closest follow of the rest counts."""
     keys = list(places)
+    watches = Watch.objects.filter(key__in=keys)
+    if among is not None:  # only these members' levels are wanted (their mutes)
+        watches = watches.filter(user_id__in=list(among))
     found: dict[int, dict[str, str]] = {}
-    for user_id, key, level in Watch.objects.filter(key__in=keys).values_list(
-        "user_id", "key", "level"
-    ):
+    for user_id, key, level in watches.values_list("user_id", "key", "level"):
         found.setdefault(user_id, {})[key] = level
     return {user_id: _level(held) for user_id, held in found.items()}
 

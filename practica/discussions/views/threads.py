@@ -45,9 +45,7 @@ from ..services import COMMENT_BLOCKED
 from ..thread_html import thread_html
 
 
-def _page_rows(
-    post: Post, places: list[Place], on_page: list[Place], user: Any
-) -> list[dict[str, Any]]:
+def _page_rows(post: Post, on_page: list[Place], user: Any) -> list[dict[str, Any]]:
     """The page's comments in reading order with their display depth, reactions and what
     `user` may do to each."""
     rights = CommentRights(user, post)
@@ -135,7 +133,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             previous=mark,
             now=reading.advanced_mark(places, mark, number, uid),
         )
-    rows = _page_rows(post, places, on_page, user)
+    rows = _page_rows(post, on_page, user)
     can_accept = can_accept_answer(user, post)
     moderate = can_moderate(user, post)
     return render(

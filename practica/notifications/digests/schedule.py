@@ -19,11 +19,11 @@ from django.utils import timezone
 
 from practica.core.zones import is_valid_zone
 
+from ..models import DEFAULT_DIGEST_HOUR as DEFAULT_HOUR
+from ..models import DEFAULT_WEEKLY_DAY as DEFAULT_DAY
 from .models import DigestKind, DigestSent
 from .registry import Window
 
-DEFAULT_HOUR = 7  # EmailSettings.digest_hour's default
-DEFAULT_DAY = 0  # EmailSettings.weekly_day's default
 LENGTH = {DigestKind.DAILY: timedelta(days=1), DigestKind.WEEKLY: timedelta(days=7)}
 
 

@@ -23,6 +23,15 @@ class Occupation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ProfileVisibility(models.TextChoices):
+    """Who may see a person's profile page, photo and directory card. What a profile shows
+    about memberships still follows each community's own visibility."""
+
+    PUBLIC = "public", _("Anyone, signed in or not")
+    MEMBERS = "members", _("Anyone signed in")
+    COMMUNITIES = "communities", _("Members of my communities")
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -73,13 +82,28 @@ class User(AbstractUser):
     )
     country = models.CharField(_("country"), max_length=100, blank=True)
     jurisdiction = models.CharField(
-        _("jurisdiction"),
+        _("jurisdictions"),
         max_length=200,
         blank=True,
-        help_text=_("The state, province or court system you work in, if it matters."),
+        help_text=_(
+            "The states, provinces or court systems you work in, if it matters. "
+            "Separate with commas."
+        ),
     )
     languages = models.CharField(
-        _("languages"), max_length=200, blank=True, help_text=_("Separate with commas.")
+        _("languages spoken"), max_length=200, blank=True, help_text=_("Separate with commas.")
+    )
+    welcomes_questions = models.BooleanField(
+        _("welcomes questions from other members"),
+        default=False,
+        help_text=_("Members who share no community with you may write to you."),
+    )
+    open_to_mentoring = models.BooleanField(_("open to mentoring"), default=False)
+    profile_visibility = models.CharField(
+        _("who sees my profile"),
+        max_length=16,
+        choices=ProfileVisibility.choices,
+        default=ProfileVisibility.MEMBERS,
     )
     interests = models.CharField(
         _("areas of interest"), max_length=300, blank=True, help_text=_("Separate with commas.")
@@ -135,6 +159,10 @@ class User(AbstractUser):
     @property
     def language_list(self) -> list[str]:
         return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+    @property
+    def jurisdiction_list(self) -> list[str]:
+        return [part.strip() for part in self.jurisdiction.split(",") if part.strip()]
 
     @property
     def interest_list(self) -> list[str]:

@@ -13,6 +13,8 @@ class Category(models.TextChoices):
     LIBRARY = "library", _("The library")
     DECISIONS = "decisions", _("Decisions about me")
     DUTIES = "duties", _("My duties as a leader or staff")
+    REQUESTS = "requests", _("Requests for information routed to me")
+    MESSAGES = "messages", _("Private messages and requests to me")
 
 
 class Delivery(models.TextChoices):
@@ -31,6 +33,8 @@ DEFAULT_DELIVERY = {
     Category.LIBRARY: Delivery.NOW,
     Category.DECISIONS: Delivery.NOW,
     Category.DUTIES: Delivery.NOW,
+    Category.REQUESTS: Delivery.NOW,
+    Category.MESSAGES: Delivery.NOW,
 }
 # Leaders' and staff's duties (a join request, a post to review) cannot be turned off:
 # at once or in a digest, they always arrive.

@@ -113,7 +113,7 @@ def test_the_manage_page_shows_and_saves_only_that_members_settings(client, memb
     data = {
         "delivery_replies": "daily", "delivery_watched": "weekly", "delivery_featured": "now",
         "delivery_events": "never", "delivery_library": "now", "delivery_decisions": "now",
-        "delivery_duties": "now",
+        "delivery_duties": "now", "delivery_requests": "now", "delivery_messages": "now",
         "digest_hour": "6", "weekly_day": "4", "mailing_list": "on",
     }  # fmt: skip
     response = client.post(url, data)

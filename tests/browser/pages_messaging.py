@@ -1,0 +1,6 @@
+"""The messaging app's pages for the every-page browser test (see pages.py)."""
+
+from tests.browser.page_kit import ALL, SIGNED_IN, L, M, Page, S, V, p, url  # noqa: F401
+
+MESSAGING_PAGES: list[Page] = []
+MESSAGING_NOT_PAGES: dict[str, str] = {}

@@ -1,0 +1,5 @@
+"""Expected statuses by role for the knowledge app's URLs (see expected.py)."""
+
+from .world import ALL_200, SIGNED_IN, row  # noqa: F401
+
+KNOWLEDGE: dict = {}

@@ -1,0 +1,77 @@
+"""Practica's own settings, read from environment variables (README, "Configuration"),
+one section for each app that has some. Imported by base.py."""
+
+import environ
+
+env = environ.Env()
+
+# --- Practica ----------------------------------------------------------------------
+PRACTICA_INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
+WEB_WORKERS = env.int("WEB_WORKERS", default=0)  # 0: chosen from the cache backend
+PRACTICA_HOME_RECENT_DAYS = env.int("HOME_RECENT_DAYS", default=14)
+# Longest an anonymous page is reused (changes invalidate it at once); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PRACTICA_ARCHIVE_AFTER_DAYS = env.int("ARCHIVE_AFTER_DAYS", default=180)
+PRACTICA_NEW_ACCOUNT_LIMITS = {
+    "hours": env.int("NEW_ACCOUNT_HOURS", default=24),
+    "posts": env.int("NEW_ACCOUNT_POSTS", default=3),
+    "comments": env.int("NEW_ACCOUNT_COMMENTS", default=10),
+    "post_interval_seconds": env.int("NEW_ACCOUNT_POST_INTERVAL", default=30),
+}
+PRACTICA_PERIODIC_TASKS = [
+    ("practica.discussions.tasks.featured_close_due_task", env.int("CLOSE_FEATURED_EVERY", 300)),
+]
+PRACTICA_EVENT_REMINDER_MINUTES = env.list(
+    "EVENT_REMINDER_MINUTES", cast=int, default=[24 * 60, 60]
+)
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.events.tasks.reminders_task", env.int("REMINDERS_EVERY", 120))
+)
+PRACTICA_UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=25)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.library.tasks.review_reminders_task", env.int("REVIEW_REMINDERS_EVERY", 3600))
+)
+
+# --- Newsletter (practica/newsletter) -----------------------------------------------
+PRACTICA_NEWSLETTER_CHUNK = env.int("NEWSLETTER_CHUNK", default=500)  # emails per task
+PRACTICA_NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+PRACTICA_NEWSLETTER_SIGNUPS_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_HOUR", default=10)
+PRACTICA_PERIODIC_TASKS.append(
+    (
+        "practica.newsletter.tasks.newsletter_resume_stalled_task",
+        env.int("NEWSLETTER_RESUME_EVERY", 600),
+    )
+)
+
+# --- Housekeeping: the scheduler deletes what has outlived its use (0 keeps it forever) ---
+PRACTICA_KEEP_TASK_RESULTS_DAYS = env.int("KEEP_TASK_RESULTS_DAYS", default=14)
+PRACTICA_KEEP_EXPIRED_INVITATIONS_DAYS = env.int("KEEP_EXPIRED_INVITATIONS_DAYS", default=30)
+PRACTICA_KEEP_READ_NOTIFICATIONS_DAYS = env.int("KEEP_READ_NOTIFICATIONS_DAYS", default=180)
+PRACTICA_PERIODIC_TASKS += [
+    (path, env.int("HOUSEKEEPING_EVERY", default=6 * 3600))
+    for path in (
+        "practica.core.tasks.sessions_delete_expired_task",
+        "practica.core.tasks.task_results_delete_old_task",
+        "practica.communities.tasks.invitations_delete_expired_task",
+        "practica.notifications.tasks.notifications_delete_read_task",
+        "practica.notifications.digests.tasks.digests_forget_old_task",
+    )
+]
+
+# --- Digests (issue 12 §4): at each member's hour, in their zone ----------------------
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.notifications.digests.tasks.digests_due_task", env.int("DIGESTS_EVERY", 600))
+)
+DIGEST_CHUNK = env.int("DIGEST_CHUNK", default=500)  # members a task
+DIGEST_CATCH_UP_HOURS = env.int("DIGEST_CATCH_UP_HOURS", default=3)  # late, but sent
+DIGEST_CLAIM_STALE_MINUTES = env.int("DIGEST_CLAIM_STALE_MINUTES", default=30)
+EMAIL_LINK_DAYS = env.int("EMAIL_LINK_DAYS", default=60)  # unsubscribe and manage links
+
+
+# --- Search (issue 13 §1; practica/search) ------------------------------------------
+
+# --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
+
+# --- Private messages (issue 13 §5; practica/messaging) -----------------------------

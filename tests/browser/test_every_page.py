@@ -9,9 +9,8 @@ pages), on a site with realistic content (tests/browser/showcase.py):
 
 Run it alone with `make screenshots` (or `pytest tests/browser/test_every_page.py`).
 A URL pattern that is neither in PAGES nor in NOT_PAGES (tests/browser/pages.py) fails the
-test, so that a new page
-is looked at too. Pages that look the same to members and leaders (the account's own pages)
-are taken once, as the member.
+test, so that a new page is looked at too. Pages that look the same to members and leaders
+(the account's own pages) are taken once, as the member.
 """
 
 import os

@@ -74,4 +74,13 @@ EMAIL_LINK_DAYS = env.int("EMAIL_LINK_DAYS", default=60)  # unsubscribe and mana
 
 # --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
 
+# knowledge: a question with no comment and no accepted answer after this many days is
+# "unanswered" in what are we missing; leaders hear of a request this many days before its
+# deadline; the deadline task runs every REQUEST_DEADLINES_EVERY seconds.
+PRACTICA_UNANSWERED_AFTER_DAYS = env.int("UNANSWERED_AFTER_DAYS", default=7)
+PRACTICA_REQUEST_WARN_DAYS = env.int("REQUEST_WARN_DAYS", default=2)
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.knowledge.tasks.requests_deadline_task", env.int("REQUEST_DEADLINES_EVERY", 3600))
+)
+
 # --- Private messages (issue 13 §5; practica/messaging) -----------------------------

@@ -27,11 +27,13 @@ from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
 from practica.demo.following import seed_following
+from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.notices import seed_notices
 from practica.demo.seeding import past_quietly
 from practica.discussions.models import Post
 from practica.events.models import Event
+from practica.knowledge.models import InformationRequest
 from practica.library.models import Resource
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
@@ -102,6 +104,12 @@ class Command(BaseCommand):
                 seed_following(random.Random(2031))
             seed_notices(random.Random(2032))
             self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if InformationRequest.objects.exists():
+            self.stdout.write("Demo requests for information already present.")
+        else:
+            with transaction.atomic():
+                seed_knowledge()
+            self.stdout.write(self.style.SUCCESS("Demo requests for information created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

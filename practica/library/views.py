@@ -80,7 +80,12 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_add_resource(request.user, community)
     form = ResourceForm(
-        form_data(request), request.FILES or None, community=community, user=request.user
+        form_data(request),
+        request.FILES or None,
+        community=community,
+        user=request.user,
+        # "Commission a resource" (knowledge: what are we missing) names the area's tag.
+        initial={"tags": request.GET.get("tags", "")[:300]},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

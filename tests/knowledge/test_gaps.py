@@ -124,3 +124,9 @@ def test_the_gaps_page_runs_a_pinned_number_of_queries(client, staff, community,
     grow(4)
     with assert_page_queries(19):
         client.get(reverse("knowledge_gaps"))
+
+
+def test_commission_a_resource_opens_the_library_form_with_the_areas_tag(client, community, chair):
+    client.force_login(chair)
+    page = client.get(reverse("resource_create", args=[community.slug]) + "?tags=bail")
+    assert 'value="bail"' in page.content.decode()

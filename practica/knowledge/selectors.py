@@ -57,9 +57,12 @@ def requests_for(*, user: Any) -> QuerySet[InformationRequest]:
     return requests_visible_to(user).filter(pk__in=mine).order_by("-status", "deadline", "pk")
 
 
-def request_people(request: InformationRequest) -> tuple[list[User], list[User]]:
-    """Those routed to, and those who need it too."""
-    routed = [r.user for r in request.routings.select_related("user").order_by("created_at")]
+def request_people(request: InformationRequest, *, viewer: Any) -> tuple[list[User], list[User]]:
+    """Those routed to (only the people `viewer` may see), and those who need it too."""
+    visible = people_visible_to(viewer).values("pk")
+    routed = list(
+        User.objects.filter(pk__in=request.routings.values("user_id")).filter(pk__in=visible)
+    )
     need = [f.user for f in request.followers.select_related("user").order_by("created_at")]
     return routed, need
 

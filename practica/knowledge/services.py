@@ -15,6 +15,7 @@ from practica.accounts.permissions import check_can_write
 from practica.communities.notify import community_activity, tell
 from practica.communities.selectors import leader_ids, users_with_roles
 from practica.core.errors import ServiceError
+from practica.directory.selectors import people_visible_to
 from practica.discussions.models import Post
 from practica.discussions.permissions import can_see_post
 from practica.notifications.models import Category, Level
@@ -84,7 +85,9 @@ def request_route(*, actor: User, request: InformationRequest, user_ids: list[in
         raise ServiceError(_("Choose at least one member to send the request to."))
     if len(ids) > ROUTE_MAX:
         raise ServiceError(_("Send it to at most %(n)s members at a time.") % {"n": ROUTE_MAX})
-    people = {user.pk: user for user in users_with_roles(user_ids=ids)}
+    # Only people the asker may see (the directory's rule), who may read the question.
+    seen = set(people_visible_to(actor).filter(pk__in=ids).values_list("pk", flat=True))
+    people = {user.pk: user for user in users_with_roles(user_ids=ids) if user.pk in seen}
     # Same answer for someone missing and someone who cannot see the question: the asker
     # learns nothing about who may read what beyond "not this one".
     refused = [uid for uid in ids if uid not in people or not can_see_post(people[uid], post)]

@@ -104,7 +104,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_make = can_make_request(request.user, post)
     if rfi is None and not may_make:
         return render(request, "knowledge/request_none.html", {"post": post}, status=404)
-    routed, need = selectors.request_people(rfi) if rfi else ([], [])
+    routed, need = selectors.request_people(rfi, viewer=request.user) if rfi else ([], [])
     return render(
         request,
         "knowledge/request_detail.html",

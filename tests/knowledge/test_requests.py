@@ -214,3 +214,18 @@ def test_the_request_list_shows_only_what_the_viewer_may_read(
     assert "Secret closed request" in client.get(reverse("request_list")).content.decode()
     page = client.get(reverse("community_rfis", args=[closed.slug])).content.decode()
     assert "Secret closed request" in page
+
+
+def test_the_request_page_names_only_the_routed_people_the_reader_may_see(
+    client, on_commit, question, people
+):
+    shy = UserFactory(display_name="Shy Welcomer", welcomes_questions=True,
+                      profile_visibility="communities")  # fmt: skip
+    rfi = _make(people["asker"], question)
+    with on_commit():
+        from practica.knowledge.services import request_route
+
+        request_route(actor=people["asker"], request=rfi, user_ids=[shy.pk, people["declared"].pk])
+    client.force_login(UserFactory(profile_visibility="public"))
+    page = client.get(reverse("request_detail", args=[question.pk])).content.decode()
+    assert "Dev Declared" in page and "Shy Welcomer" not in page

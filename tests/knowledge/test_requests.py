@@ -219,8 +219,9 @@ def test_the_request_list_shows_only_what_the_viewer_may_read(
 def test_the_request_page_names_only_the_routed_people_the_reader_may_see(
     client, on_commit, question, people
 ):
-    shy = UserFactory(display_name="Shy Welcomer", welcomes_questions=True,
-                      profile_visibility="communities")  # fmt: skip
+    shy = make_member(
+        question.community, display_name="Shy Welcomer", profile_visibility="communities"
+    )
     rfi = _make(people["asker"], question)
     with on_commit():
         from practica.knowledge.services import request_route
@@ -229,3 +230,13 @@ def test_the_request_page_names_only_the_routed_people_the_reader_may_see(
     client.force_login(UserFactory(profile_visibility="public"))
     page = client.get(reverse("request_detail", args=[question.pk])).content.decode()
     assert "Dev Declared" in page and "Shy Welcomer" not in page
+
+
+def test_routing_to_someone_the_asker_may_not_see_is_refused(client, question, people):
+    hidden = UserFactory(welcomes_questions=True, profile_visibility="communities")
+    rfi = _make(people["asker"], question)
+    client.force_login(people["asker"])
+    response = client.post(reverse("request_route", args=[question.pk]), {"user": [hidden.pk]})
+    assert response.status_code == 400
+    assert "only go to other members who can read the question" in response.content.decode()
+    assert not rfi.routings.exists()

@@ -65,6 +65,11 @@ class Gaps:
     expired: list[InformationRequest]
     matrix: list[dict[str, Any]]
 
+    @property
+    def only(self) -> Community | None:
+        """The one community these gaps are about, where the page's actions apply."""
+        return self.communities[0] if len(self.communities) == 1 else None
+
 
 def gaps(viewer: Any, community: Community | None = None) -> Gaps:
     communities = gap_communities(viewer, community)
@@ -168,4 +173,5 @@ def _matrix(
             "cells": [cells.get((area_key(a.slug), c.pk), [0, 0]) for c in communities],
         }
         for a in areas
+        if any(cells.get((area_key(a.slug), c.pk)) for c in communities)
     ]

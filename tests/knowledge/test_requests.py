@@ -240,3 +240,28 @@ def test_routing_to_someone_the_asker_may_not_see_is_refused(client, question, p
     assert response.status_code == 400
     assert "only go to other members who can read the question" in response.content.decode()
     assert not rfi.routings.exists()
+
+
+def test_a_routed_member_who_loses_access_before_sending_is_told_nothing(on_commit, closed):
+    from practica.communities.models import Membership
+    from practica.knowledge.services import request_route
+
+    asker = make_member(closed)
+    routed = make_member(closed, display_name="Leaving Soon")
+    question = ask(asker, closed, title="Closed circle question")
+    rfi = _make(asker, question)
+    with on_commit():
+        request_route(actor=asker, request=rfi, user_ids=[routed.pk])
+        Membership.objects.filter(user=routed, community=closed).delete()
+    assert not Notification.objects.filter(recipient=routed).exists()
+
+
+def test_the_deadline_task_is_scheduled_and_runs_the_check(settings, question, people):
+    assert any(
+        path == "practica.knowledge.tasks.requests_deadline_task"
+        for path, _every in settings.PRACTICA_PERIODIC_TASKS
+    )
+    from practica.knowledge.tasks import requests_deadline_task
+
+    _make(people["asker"], question, days=1)
+    assert requests_deadline_task.call() == {"warned": 1, "closed": 0}

@@ -28,6 +28,9 @@ PROFILE_FIELDS = (
     "interests",
     "bio",
     "time_zone",
+    "welcomes_questions",
+    "open_to_mentoring",
+    "profile_visibility",
 )
 
 
@@ -58,6 +61,8 @@ def profile_update(
         # Shared parts of signed-in pages (threads, post rows) may show the old photo.
         bump("communities", "content")
     user.save(update_fields=update)
+    # Search (and anything else that shows people) reindexes the person after commit.
+    activity_record(actor=user, verb="person.updated", target=user)
     return user
 
 

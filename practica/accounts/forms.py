@@ -57,6 +57,11 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("Automatic (your browser's, or the site's)")), *time_zone_choices()],
             help_text=self.fields["time_zone"].help_text,
         )
+        # Left out of a form (an older page, a script), the choice stays as it was.
+        self.fields["profile_visibility"].required = False
+
+    def clean_profile_visibility(self) -> str:
+        return self.cleaned_data.get("profile_visibility") or self.instance.profile_visibility
 
 
 class PhotoForm(forms.Form):

@@ -1,11 +1,33 @@
 from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
-from .models import ExpertiseArea
+from .models import Expertise, ExpertiseArea
 
 
 @admin.register(ExpertiseArea)
 class ExpertiseAreaAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "position")
+    """Staff rename areas here (the slug can stay, so links keep working). Deleting an
+    area in use shows Django's confirmation, which lists every declaration it removes."""
+
+    list_display = ("name", "slug", "position", "people")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ExpertiseArea]:
+        return super().get_queryset(request).annotate(people_count=Count("experts"))
+
+    @admin.display(description=_("people who declared it"), ordering="people_count")
+    def people(self, area: ExpertiseArea) -> int:
+        return area.people_count  # type: ignore[attr-defined]
+
+
+@admin.register(Expertise)
+class ExpertiseAdmin(admin.ModelAdmin):
+    list_display = ("user", "area", "tag", "level")
+    list_filter = ("level", "area")
+    list_select_related = ("user", "area")
+    raw_id_fields = ("user",)
+    search_fields = ("tag", "user__display_name", "user__email")

@@ -23,6 +23,7 @@ from practica.communities.models import (
 )
 from practica.demo import content as demo
 from practica.demo import people as demo_people
+from practica.demo.directory import seed_directory
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
@@ -30,6 +31,7 @@ from practica.demo.following import seed_following
 from practica.demo.library import seed_library
 from practica.demo.notices import seed_notices
 from practica.demo.seeding import past_quietly
+from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.library.models import Resource
@@ -102,6 +104,12 @@ class Command(BaseCommand):
                 seed_following(random.Random(2031))
             seed_notices(random.Random(2032))
             self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if Expertise.objects.exists():
+            self.stdout.write("Demo expertise already present.")
+        else:
+            with transaction.atomic():
+                seed_directory(random.Random(2033))
+            self.stdout.write(self.style.SUCCESS("Demo expertise created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

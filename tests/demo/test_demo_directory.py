@@ -34,3 +34,16 @@ def test_demo_people_declare_expertise_and_leave_gaps(client):
     count = Expertise.objects.count()
     call_command("seed_demo")  # again: nothing changes
     assert Expertise.objects.count() == count
+
+
+def test_the_benchmark_site_has_expertise_and_gaps():
+    from django.core.management import call_command as call
+
+    from practica.demo.scale import SIZES
+
+    call("seed_scale", "--size", "small", stdout=__import__("io").StringIO())
+    assert Expertise.objects.count() > SIZES["small"].members
+    assert not Expertise.objects.filter(area__slug__in=["immigration", "court-technology"]).exists()
+    assert set(User.objects.values_list("profile_visibility", flat=True)) == set(
+        ProfileVisibility.values
+    )

@@ -7,6 +7,7 @@ import random
 
 from practica.accounts.models import ProfileVisibility, User
 from practica.directory.models import Expertise, ExpertiseArea, Level
+from practica.directory.taxonomy import ensure_default_areas
 
 # What the demo people's interests (practica/demo/people.py) mean in the taxonomy.
 # Interests not here become free tags; those in GAPS are dropped, to leave gaps.
@@ -98,6 +99,7 @@ def seed_directory(rng: random.Random) -> None:
     """Expertise and directory settings for every demo person (none if any exist)."""
     if Expertise.objects.exists():
         return
+    ensure_default_areas()
     areas = {area.slug: area for area in ExpertiseArea.objects.all()}
     rows: list[Expertise] = []
     for person in User.objects.filter(is_active=True).order_by("pk"):

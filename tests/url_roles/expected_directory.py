@@ -7,7 +7,9 @@ def declared(w):
     """The member's declared expertise in the first area of the taxonomy, made on first use."""
     if not hasattr(w, "declared"):
         from practica.directory.models import Expertise, ExpertiseArea
+        from practica.directory.taxonomy import ensure_default_areas
 
+        ensure_default_areas()
         area = ExpertiseArea.objects.order_by("position", "name").first()
         w.declared = Expertise.objects.get_or_create(user=w.users["member"], area=area)[0]
     return w.declared

@@ -6,6 +6,7 @@ import random
 
 from practica.accounts.models import ProfileVisibility
 from practica.directory.models import Expertise, ExpertiseArea, Level
+from practica.directory.taxonomy import ensure_default_areas
 
 from .base import Seeding
 from .bulk import insert
@@ -45,6 +46,7 @@ def directory_fields(rng: random.Random, index: int) -> dict[str, object]:
 class Directory(Seeding):
     def expertise(self) -> None:
         rng = random.Random(SEED + 13)  # noqa: S311 - made-up data
+        ensure_default_areas()
         areas = [a.pk for a in ExpertiseArea.objects.exclude(slug__in=GAPS)]
         levels = [Level.SOME, Level.PRACTITIONER, Level.PRACTITIONER, Level.EXPERT]
 

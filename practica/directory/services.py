@@ -79,7 +79,13 @@ def expertise_add(
 
 
 def _own(user: User, expertise_id: int) -> Expertise:
-    found = Expertise.objects.select_for_update().filter(pk=expertise_id, user_id=user.pk).first()
+    # No ordering: the default one joins areas, and PostgreSQL cannot lock an outer join.
+    found = (
+        Expertise.objects.select_for_update()
+        .filter(pk=expertise_id, user_id=user.pk)
+        .order_by()
+        .first()
+    )
     if found is None:
         raise ServiceError(_("That is not in your expertise (any more)."))
     return found

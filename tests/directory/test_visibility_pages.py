@@ -126,3 +126,14 @@ def test_avatars_of_community_only_profiles_show_initials_to_strangers(client, p
     assert "<img" not in template.render(Context({"person": person, "request": Request()}))
     Request.user = people["staff"]
     assert "<img" in template.render(Context({"person": person, "request": Request()}))
+
+
+def test_following_a_person_names_them_only_while_their_profile_is_visible(people):
+    from practica.notifications.places import place_for
+
+    person = people["person"]
+    type(person).objects.filter(pk=person.pk).update(
+        profile_visibility=ProfileVisibility.COMMUNITIES
+    )
+    assert place_for(people["fellow"], f"person:{person.pk}").label == NAME
+    assert place_for(people["stranger"], f"person:{person.pk}") is None

@@ -137,3 +137,25 @@ def test_following_a_person_names_them_only_while_their_profile_is_visible(peopl
     )
     assert place_for(people["fellow"], f"person:{person.pk}").label == NAME
     assert place_for(people["stranger"], f"person:{person.pk}") is None
+
+
+def test_visitors_see_names_unlinked_unless_the_profile_is_public(people):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    person = people["person"]
+    profile_url = reverse("person_detail", args=[person.pk])
+
+    class Request:
+        user = AnonymousUser()
+
+    def card():
+        return render_to_string("includes/person.html", {"person": person, "request": Request()})
+
+    person.profile_visibility = ProfileVisibility.MEMBERS
+    assert NAME in card() and profile_url not in card()
+    person.profile_visibility = ProfileVisibility.PUBLIC
+    assert profile_url in card()
+    Request.user = people["stranger"]
+    person.profile_visibility = ProfileVisibility.MEMBERS
+    assert profile_url in card()

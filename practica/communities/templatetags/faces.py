@@ -117,6 +117,18 @@ def avatar(
     return _face(person.initials, size, person.face_colour, "avatar", None if decorative else name)
 
 
+@register.simple_tag(takes_context=True)
+def profile_linked(context: template.Context, person: Any) -> bool:
+    """Link a name to the person's profile? Not for visitors when the profile is not
+    public: it would answer 404 (directory.permissions.can_view_profile has the full rule;
+    this one costs no query and follows the same reader split as photos)."""
+    if person is None or not person.is_active:
+        return False
+    if getattr(person, "profile_visibility", None) == ProfileVisibility.PUBLIC:
+        return True
+    return _context_shows_photos(context)
+
+
 @register.simple_tag
 def emblem(community: Any, size: str = "m", decorative: bool = True) -> SafeString | str:
     """Shown only on pages that already show the community; its address asks again."""

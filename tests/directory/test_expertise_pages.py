@@ -92,3 +92,18 @@ def test_the_profile_links_its_owner_to_their_expertise(client, user):
     page = client.get(reverse("person_detail", args=[user.pk])).content.decode()
     assert reverse("expertise_edit") in page
     assert reverse("expertise_edit") in client.get(reverse("profile_edit")).content.decode()
+
+
+def test_changing_who_sees_my_profile_refreshes_shared_pages(client, user):
+    from django.core.cache import cache
+
+    from practica.core.pagecache import GEN
+
+    client.force_login(user)
+    form = {"display_name": user.display_name, "affiliation": user.affiliation}
+    client.post(reverse("profile_edit"), {**form, "profile_visibility": "members"})
+    cache.set(f"{GEN}content", "before")
+    client.post(reverse("profile_edit"), {**form, "profile_visibility": "members"})
+    assert cache.get(f"{GEN}content") == "before"  # nothing changed: nothing refreshed
+    client.post(reverse("profile_edit"), {**form, "profile_visibility": "public"})
+    assert cache.get(f"{GEN}content") is None

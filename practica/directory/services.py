@@ -135,3 +135,44 @@ def expertise_set(*, user: User, entries: list[tuple[ExpertiseArea | str, int]])
     created = Expertise.objects.bulk_create(rows)
     person_updated(person=user)
     return created
+
+
+@transaction.atomic
+def area_merge(*, actor: User, into: ExpertiseArea, areas: list[ExpertiseArea]) -> int:
+    """Staff: fold `areas` into `into` (each person keeps their highest level), then delete
+    them. Audited; each person affected is recorded as updated (search reindexes them).
+    Returns how many people's expertise moved."""
+    from practica.accounts.permissions import is_staff
+    from practica.core.audit import audit_record
+
+    if not is_staff(actor):
+        raise ServiceError(_("Only staff manage the taxonomy."))
+    others = [area for area in areas if area.pk != into.pk]
+    if not others:
+        raise ServiceError(_("Choose at least two areas: the first is kept, the others merged in."))
+    moving = Expertise.objects.select_for_update().filter(area__in=others).order_by("-level")
+    kept = {
+        row.user_id: row
+        for row in Expertise.objects.select_for_update().filter(area=into).order_by()
+    }
+    people: set[int] = set()
+    for row in moving:
+        people.add(row.user_id)
+        target = kept.get(row.user_id)
+        if target is None:
+            row.area = into
+            row.save(update_fields=["area"])
+            kept[row.user_id] = row
+        else:
+            if row.level > target.level:
+                target.level = row.level
+                target.save(update_fields=["level"])
+            row.delete()
+    for area in others:
+        audit_record(
+            actor=actor, action="expertise_area.merge", target=into, data={"merged": area.name}
+        )
+        area.delete()
+    for person in User.objects.filter(pk__in=people):
+        person_updated(person=person, actor=actor)
+    return len(people)

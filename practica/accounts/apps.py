@@ -9,7 +9,6 @@ class AccountsConfig(AppConfig):
         from practica.activity.services import audience
         from practica.core.readercache import reader_part
 
-        from . import watch_places  # noqa: F401 - people members follow
         from .models import User
         from .selectors import CONDUCT_CACHE_KEY, conduct_current_version
 

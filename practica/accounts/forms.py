@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from practica.core.forms import LineField, TextField, formfield_for
 from practica.core.pictures import PICTURE_MAX_MB
 
-from .models import Occupation, User
+from .models import User
 from .timezones import time_zone_choices
 
 
@@ -17,6 +17,10 @@ class ProfileForm(forms.ModelForm):
         (_("Who you are"), ["display_name", "affiliation", "occupation"]),
         (_("Where you work"), ["country", "jurisdiction", "languages", "time_zone"]),
         (_("What you know"), ["interests", "bio"]),
+        (
+            _("Being found"),
+            ["welcomes_questions", "open_to_mentoring", "profile_visibility"],
+        ),
     ]
 
     class Meta:
@@ -31,8 +35,14 @@ class ProfileForm(forms.ModelForm):
             "interests",
             "bio",
             "time_zone",
+            "welcomes_questions",
+            "open_to_mentoring",
+            "profile_visibility",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "profile_visibility": forms.RadioSelect,
+        }
         help_texts = {"bio": _("Markdown, as in posts.")}
         formfield_callback = formfield_for
 
@@ -47,6 +57,11 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("Automatic (your browser's, or the site's)")), *time_zone_choices()],
             help_text=self.fields["time_zone"].help_text,
         )
+        # Left out of a form (an older page, a script), the choice stays as it was.
+        self.fields["profile_visibility"].required = False
+
+    def clean_profile_visibility(self) -> str:
+        return self.cleaned_data.get("profile_visibility") or self.instance.profile_visibility
 
 
 class PhotoForm(forms.Form):
@@ -88,13 +103,4 @@ class ConductPublishForm(forms.Form):
         max_length=300,
         required=False,
         help_text=_("Shown to members when they are asked to accept the new version."),
-    )
-
-
-class PeopleFilterForm(forms.Form):
-    q = LineField(label=_("Name, affiliation, country or interest"), required=False, max_length=200)
-    occupation = forms.ChoiceField(
-        label=_("Occupation"),
-        required=False,
-        choices=[("", _("Any occupation")), *Occupation.choices],
     )

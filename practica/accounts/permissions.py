@@ -73,14 +73,3 @@ def check_can_publish_conduct(user: Any) -> None:
 
 def can_view_profiles(user: Any) -> bool:
     return is_active_user(user)
-
-
-def check_can_view_profiles(user: Any) -> None:
-    if not can_view_profiles(user):
-        raise PermissionDenied(gettext("Sign in to see people's profiles."))
-
-
-def can_view_profile(user: Any, person: Any) -> bool:
-    """May `user` see this person's profile (and so their photo)? Signed-in members see
-    every active person's profile; a closed account's is gone for everyone."""
-    return can_view_profiles(user) and bool(person.is_active)

@@ -2,10 +2,8 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
-from django.http import Http404
 
-from .models import CodeOfConduct, User
+from .models import CodeOfConduct
 
 CONDUCT_CACHE_KEY = "conduct:current-version"
 
@@ -22,32 +20,6 @@ def conduct_current_version() -> int:
         version = current.version if current else 0
         cache.set(CONDUCT_CACHE_KEY, version, 300)
     return int(version)
-
-
-def access_person_photo(*, viewer: Any, pk: int) -> User:
-    """The person whose photo `viewer` asks for, or Http404 whether the person is missing,
-    hidden from the viewer, or has no photo: the answer tells nothing."""
-    from .permissions import can_view_profile
-
-    person = User.objects.filter(pk=pk).only("pk", "is_active", "photo", "photo_small").first()
-    if person is None or not person.photo or not can_view_profile(viewer, person):
-        raise Http404
-    return person
-
-
-def people_list(*, query: str = "", occupation: str = "") -> QuerySet[User]:
-    """Active people with a complete profile, for the People page."""
-    qs = User.objects.filter(is_active=True).exclude(display_name="").exclude(affiliation="")
-    if query:
-        qs = qs.filter(
-            Q(display_name__icontains=query)
-            | Q(affiliation__icontains=query)
-            | Q(interests__icontains=query)
-            | Q(country__icontains=query)
-        )
-    if occupation:
-        qs = qs.filter(occupation=occupation)
-    return qs.order_by("display_name", "id")
 
 
 def user_addresses(user: Any) -> set[str]:

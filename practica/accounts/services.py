@@ -28,6 +28,9 @@ PROFILE_FIELDS = (
     "interests",
     "bio",
     "time_zone",
+    "welcomes_questions",
+    "open_to_mentoring",
+    "profile_visibility",
 )
 
 
@@ -46,6 +49,10 @@ def profile_update(
     if unknown:
         raise ValueError(f"Not profile fields: {sorted(unknown)}")
     pictures = square_pictures(photo) if photo else None
+    # As stored: a ModelForm has already set the instance's attributes to the new values.
+    was_visible_to = (
+        User.objects.filter(pk=user.pk).values_list("profile_visibility", flat=True).first()
+    )
     for name, value in fields.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
     update = list(fields)
@@ -57,7 +64,12 @@ def profile_update(
         update.extend(PHOTO_FIELDS)
         # Shared parts of signed-in pages (threads, post rows) may show the old photo.
         bump("communities", "content")
+    elif user.profile_visibility != was_visible_to:
+        # Shared pages link (or not) to the profile and show (or not) the photo.
+        bump("communities", "content")
     user.save(update_fields=update)
+    # Search (and anything else that shows people) reindexes the person after commit.
+    activity_record(actor=user, verb="person.updated", target=user)
     return user
 
 

@@ -4,8 +4,6 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile_edit, name="profile_edit"),
-    path("people/", views.people, name="people"),
-    path("people/<int:pk>/photo/<str:size>/", views.person_photo, name="person_photo"),
     path("conduct/", views.conduct, name="conduct"),
     path("conduct/publish/", views.conduct_publish_view, name="conduct_publish"),
 ]

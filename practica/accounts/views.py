@@ -1,30 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
-from practica.core.http import paginate, safe_next
+from practica.core.http import safe_next
 from practica.core.markdown import render_markdown
-from practica.core.pictures import SIZES, picture_response
 
 from .forms import (
     ConductAcceptForm,
     ConductPublishForm,
-    PeopleFilterForm,
     PhotoForm,
     ProfileForm,
 )
 from .permissions import (
     check_can_publish_conduct,
-    check_can_view_profiles,
     must_accept_conduct,
 )
-from .selectors import access_person_photo, conduct_current, people_list
+from .selectors import conduct_current
 from .services import conduct_accept, conduct_publish, profile_update
 
 
@@ -61,28 +57,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             "next": request.GET.get("next", ""),
         },
     )
-
-
-def person_photo(request: HttpRequest, pk: int, size: str) -> HttpResponseBase:
-    """A member's photo, to those who may see their profile (404 to anyone else)."""
-    if size not in SIZES:
-        raise Http404
-    person = access_person_photo(viewer=request.user, pk=pk)
-    file = person.photo if size == "l" else person.photo_small
-    return picture_response(request, file, person.photo_version(size))
-
-
-@login_required
-def people(request: HttpRequest) -> HttpResponse:
-    check_can_view_profiles(request.user)
-    form = PeopleFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = paginate(
-        request,
-        people_list(query=filters.get("q", ""), occupation=filters.get("occupation", "")),
-        per_page=30,
-    )
-    return render(request, "accounts/people.html", {"form": form, "page": page})
 
 
 def conduct(request: HttpRequest) -> HttpResponse:

@@ -46,5 +46,4 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
-    path("people/<int:pk>/", views.person_detail, name="person_detail"),
 ]

@@ -8,3 +8,6 @@ class DirectoryConfig(AppConfig):
     name = "practica.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        from . import watch_places  # noqa: F401 - people members follow

@@ -21,7 +21,7 @@ PAGES = [
     p("offline", ALL),
     p("conduct_publish", (S,)),
     p("profile_edit", SIGNED_IN),
-    p("people", SIGNED_IN),
+    p("people", ALL),
     p("person_detail", SIGNED_IN, lambda w: w.users["member"].pk),
     p("notification_list", SIGNED_IN),
     # The links in every email: no sign-in, the signed token is the credential

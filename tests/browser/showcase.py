@@ -28,6 +28,7 @@ from practica.events.services import calendar_token_for, event_create, registrat
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
 from practica.notifications.watching import watch_set
+from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -383,6 +384,7 @@ def build() -> Showcase:
             "in_person": in_person,
             "leaders_note": leaders_note,
             **_newsletter(staff),
+            **directory_showcase(leader, member, others),
             **build_knowledge(community, member, leader, others),
         },
     )

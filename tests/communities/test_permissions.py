@@ -117,5 +117,5 @@ def test_check_can_write():
 def test_check_can_publish_conduct_and_view_profiles():
     allowed(account_perms.check_can_publish_conduct, UserFactory(is_staff=True))
     denied(account_perms.check_can_publish_conduct, UserFactory())
-    allowed(account_perms.check_can_view_profiles, UserFactory())
-    denied(account_perms.check_can_view_profiles, AnonymousUser())
+    assert account_perms.can_view_profiles(UserFactory())
+    assert not account_perms.can_view_profiles(AnonymousUser())

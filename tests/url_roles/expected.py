@@ -71,8 +71,14 @@ CORE = {
     "conduct": (None, ALL_200),
     "community_list": (None, ALL_200),
     "profile_edit": (None, SIGNED_IN),
-    "people": (None, SIGNED_IN),
-    "person_detail": (lambda w: {"pk": w.users["member"].pk}, SIGNED_IN),
+    # People: anyone may look; each sees the profiles they may see (tests/directory).
+    "people": (None, ALL_200),
+    # The member shows their profile to anyone signed in (the default): to a visitor it
+    # does not exist, like a missing person.
+    "person_detail": (
+        lambda w: {"pk": w.users["member"].pk},
+        row(404, 200, 200, 200, 200, 200, 200),
+    ),
     # A photo is seen by those who see the profile; others are told it does not exist.
     "person_photo": (
         lambda w: {"pk": w.users["member"].pk, "size": "s"},

@@ -24,7 +24,8 @@ from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from practica.accounts.permissions import can_view_profiles
+from practica.accounts.models import ProfileVisibility
+from practica.accounts.permissions import can_view_profiles, is_staff
 
 register = template.Library()
 
@@ -53,6 +54,20 @@ def _context_shows_photos(context: template.Context) -> bool:
         return bool(context["show_photos"])
     request = context.get("request")
     return photos_shown(getattr(request, "user", None) or context.get("user"))
+
+
+def _photo_may_show(context: template.Context, person: Any) -> bool:
+    """Photos of people who show their profile only to their communities' members are
+    left out (initials instead) unless the reader is that person or staff: asking whether
+    the reader shares a community would cost a query per face, and the photo's address
+    would answer 404 to a reader who does not (directory.permissions.can_view_profile)."""
+    if getattr(person, "profile_visibility", None) != ProfileVisibility.COMMUNITIES:
+        return True
+    if "show_photos" in context:
+        return False
+    request = context.get("request")
+    reader = getattr(request, "user", None) or context.get("user")
+    return getattr(reader, "pk", None) == person.pk or is_staff(reader)
 
 
 def _face(initials: str, size: str, colour: str, kind: str, label: str | None) -> SafeString:
@@ -90,11 +105,28 @@ def avatar(
         return ""
     size = size if size in PIXELS else "s"
     name = person.name
-    if person.photo and person.is_active and _context_shows_photos(context):
+    if (
+        person.photo
+        and person.is_active
+        and _context_shows_photos(context)
+        and _photo_may_show(context, person)
+    ):
         picture = PICTURE[size]
         url = _url("person_photo", person.pk, picture, person.photo_version(picture))
         return _img(url, size, "avatar", "" if decorative else name)
     return _face(person.initials, size, person.face_colour, "avatar", None if decorative else name)
+
+
+@register.simple_tag(takes_context=True)
+def profile_linked(context: template.Context, person: Any) -> bool:
+    """Link a name to the person's profile? Not for visitors when the profile is not
+    public: it would answer 404 (directory.permissions.can_view_profile has the full rule;
+    this one costs no query and follows the same reader split as photos)."""
+    if person is None or not person.is_active:
+        return False
+    if getattr(person, "profile_visibility", None) == ProfileVisibility.PUBLIC:
+        return True
+    return _context_shows_photos(context)
 
 
 @register.simple_tag

@@ -21,7 +21,6 @@ from .pages import (
     community_members,
     community_settings,
 )
-from .people import person_detail
 from .proposals import proposal_create, proposal_mine, proposal_queue, proposal_review
 
 __all__ = [
@@ -38,7 +37,6 @@ __all__ = [
     "invitation_revoke",
     "member_remove",
     "member_role",
-    "person_detail",
     "proposal_create",
     "proposal_mine",
     "proposal_queue",

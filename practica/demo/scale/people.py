@@ -1,6 +1,7 @@
 """Members, communities and memberships: who is where, and who talks most."""
 
 import itertools
+import random
 from collections.abc import Iterator
 
 from allauth.account.models import EmailAddress
@@ -12,7 +13,8 @@ from practica.communities.models import Community, FocusArea, Membership, Role
 
 from .base import Seeding
 from .bulk import heavy_tail, insert
-from .sizes import BENCH_PASSWORD, BENCH_USERS, bench_email
+from .directory import directory_fields
+from .sizes import BENCH_PASSWORD, BENCH_USERS, SEED, bench_email
 from .words import BODIES, FIRST, KINDS_OF_GROUP, LAST, PLACES, TAG_WORDS, TOPICS
 
 
@@ -27,6 +29,9 @@ class People(Seeding):
         self.activity = heavy_tail(rng, n, 1.3)
         for i in range(BENCH_USERS):  # the benchmark's signed-in people are regulars
             self.activity[i] = max(self.activity[i], 5.0)
+
+        # Its own generator: adding these fields changed nothing else the seeder makes.
+        directory_rng = random.Random(SEED + 12)  # noqa: S311 - made-up data
 
         def users() -> Iterator[User]:
             for i in range(n):
@@ -45,6 +50,7 @@ class People(Seeding):
                     date_joined=self._ago(30 + rng.random() * 1500),
                     accepted_conduct_version=version,
                     is_active=True,
+                    **directory_fields(directory_rng, i),
                 )
 
         insert(User, users())

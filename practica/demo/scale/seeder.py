@@ -6,23 +6,26 @@ from django.db import connection, transaction
 
 from practica.accounts.models import User
 from practica.communities.models import Community, Membership
+from practica.directory.models import Expertise
 from practica.discussions.models import Comment, Post, Tag
 from practica.events.models import Event
 from practica.library.models import Resource
 
 from .comments import Comments
+from .directory import Directory
 from .events import Events
 from .library import Library
 from .people import People
 from .posts import Posts
 
 
-class ScaleSeeder(People, Posts, Comments, Events, Library):
+class ScaleSeeder(People, Posts, Comments, Events, Library, Directory):
     def run(self) -> None:
         with transaction.atomic():
             self.people()
             self.communities()
             self.memberships()
+            self.expertise()
         with transaction.atomic():
             self.posts()
         with transaction.atomic():
@@ -34,7 +37,10 @@ class ScaleSeeder(People, Posts, Comments, Events, Library):
 
     def reset_sequences(self) -> None:
         """Ids were chosen here; PostgreSQL's sequences must continue after them."""
-        seeded = [User, EmailAddress, Community, Membership, Tag, Post, Comment, Event, Resource]
+        seeded = [
+            User, EmailAddress, Community, Membership, Tag, Post, Comment, Event, Resource,
+            Expertise,
+        ]  # fmt: skip
         statements = connection.ops.sequence_reset_sql(no_style(), seeded)
         with connection.cursor() as cursor:
             for sql in statements:

@@ -23,6 +23,7 @@ from practica.communities.models import (
 )
 from practica.demo import content as demo
 from practica.demo import people as demo_people
+from practica.demo.directory import seed_directory
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
@@ -31,6 +32,7 @@ from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.notices import seed_notices
 from practica.demo.seeding import past_quietly
+from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.knowledge.models import InformationRequest
@@ -104,6 +106,12 @@ class Command(BaseCommand):
                 seed_following(random.Random(2031))
             seed_notices(random.Random(2032))
             self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if Expertise.objects.exists():
+            self.stdout.write("Demo expertise already present.")
+        else:
+            with transaction.atomic():
+                seed_directory(random.Random(2033))
+            self.stdout.write(self.style.SUCCESS("Demo expertise created."))
         if InformationRequest.objects.exists():
             self.stdout.write("Demo requests for information already present.")
         else:

@@ -1,5 +1,5 @@
 """How "person:<id>" keys (following a person), which members watch, resolve for a member
-(notifications.places): the people whose profile they may see."""
+(notifications.places): the people whose profile they may see, and no one else."""
 
 from typing import Any
 
@@ -7,14 +7,13 @@ from django.urls import reverse
 
 from practica.notifications.places import Place, int_ids, place_kind
 
-from .models import User
-from .permissions import can_view_profiles
+from .selectors import people_visible_to
 
 
 def people_watchable(user: Any, ids: list[str]) -> dict[str, Place]:
-    if not can_view_profiles(user):
+    if not getattr(user, "is_authenticated", False):
         return {}
-    found = User.objects.filter(pk__in=int_ids(ids), is_active=True).only("pk", "display_name")
+    found = people_visible_to(user).filter(pk__in=int_ids(ids)).only("pk", "display_name")
     return {
         str(person.pk): Place(person.name, reverse("person_detail", args=[person.pk]))
         for person in found

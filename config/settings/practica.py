@@ -75,3 +75,8 @@ EMAIL_LINK_DAYS = env.int("EMAIL_LINK_DAYS", default=60)  # unsubscribe and mana
 # --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
 
 # --- Private messages (issue 13 §5; practica/messaging) -----------------------------
+# New accounts (within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up) write a little.
+PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
+    "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
+    "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
+}

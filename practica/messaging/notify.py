@@ -108,16 +108,16 @@ def _type_id(model: type) -> int:
 
 
 def _readers(activity: Activity, user_ids: list[int]) -> list[int]:
-    kind = activity.target_type_id
+    kind, target = activity.target_type_id, activity.target_id or 0
     if kind == _type_id(Conversation):
         kept = set(
             Participant.objects.filter(
-                conversation_id=activity.target_id, user_id__in=user_ids, left_at__isnull=True
+                conversation_id=target, user_id__in=user_ids, left_at__isnull=True
             ).values_list("user_id", flat=True)
         )
         return [uid for uid in user_ids if uid in kept]
     if kind == _type_id(ExpertRequest):
-        found = ExpertRequest.objects.filter(pk=activity.target_id).first()
+        found = ExpertRequest.objects.filter(pk=target).first()
         pair = {found.sender_id, found.recipient_id} if found is not None else set()
         return [uid for uid in user_ids if uid in pair]
     if kind == _type_id(Flag):
@@ -146,7 +146,7 @@ def _readable(user: Any, activities: list[Activity]) -> set[int]:
         else []
     )
     asked = {a.target_id for a in activities if a.target_type_id == request}
-    pairs = (
+    pairs: dict[int, tuple[int, int]] = (
         dict(
             (pk, (s, r))
             for pk, s, r in ExpertRequest.objects.filter(pk__in=asked).values_list(
@@ -160,7 +160,7 @@ def _readable(user: Any, activities: list[Activity]) -> set[int]:
         kind, target = activity.target_type_id, activity.target_id
         if (
             (kind == conversation and target in inside)
-            or (kind == request and user.pk in pairs.get(target, ()))
+            or (kind == request and user.pk in pairs.get(target or 0, (0, 0)))
             or (kind == flag and user.is_staff)
         ):
             kept.add(activity.pk)

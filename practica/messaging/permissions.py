@@ -9,6 +9,7 @@ the sender may not see.
 
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -29,23 +30,32 @@ def has_blocked(blocker: Any, blocked: Any) -> bool:
     return Block.objects.filter(blocker_id=blocker.pk, blocked_id=blocked.pk).exists()
 
 
-def contact_refusal(sender: Any, person: Any, *, kind: str = MESSAGE) -> str | None:
-    """Why `sender` may not write to `person` (a `MESSAGE`, or a `RequestKind`), or None.
+def blocks_between(sender: Any, person: Any) -> set[int]:
+    """The ids of those of the two who blocked the other: one query."""
+    return set(
+        Block.objects.filter(
+            Q(blocker_id=sender.pk, blocked_id=person.pk)
+            | Q(blocker_id=person.pk, blocked_id=sender.pk)
+        ).values_list("blocker_id", flat=True)
+    )
 
-    A message goes to members who share a community with the sender or who welcome
-    questions (staff may write to anyone); a question to those who welcome questions;
-    a mentoring request to those open to mentoring. Never to a closed account, a profile
-    the sender may not see, or someone who blocked the sender."""
+
+def _common_refusal(sender: Any, person: Any) -> str | None:
     if not is_active_user(sender):
         return _("Sign in to write to members.")
     if person.pk == sender.pk:
         return _("You cannot write to yourself.")
     if not person.is_active or not can_view_profile(sender, person):
         return cannot_write()
-    if has_blocked(sender, person):
+    blockers = blocks_between(sender, person)
+    if sender.pk in blockers:
         return _("You have blocked this person: unblock them first to write to them.")
-    if has_blocked(person, sender):
+    if person.pk in blockers:
         return cannot_write()
+    return None
+
+
+def _kind_refusal(sender: Any, person: Any, kind: str) -> str | None:
     if kind == RequestKind.QUESTION and not person.welcomes_questions:
         return _("This person does not take questions at the moment.")
     if kind == RequestKind.MENTORING and not person.open_to_mentoring:
@@ -58,6 +68,28 @@ def contact_refusal(sender: Any, person: Any, *, kind: str = MESSAGE) -> str | N
             "questions from other members."
         )
     return None
+
+
+def contact_refusal(sender: Any, person: Any, *, kind: str = MESSAGE) -> str | None:
+    """Why `sender` may not write to `person` (a `MESSAGE`, or a `RequestKind`), or None.
+
+    A message goes to members who share a community with the sender or who welcome
+    questions (staff may write to anyone); a question to those who welcome questions;
+    a mentoring request to those open to mentoring. Never to a closed account, a profile
+    the sender may not see, or someone who blocked the sender."""
+    return _common_refusal(sender, person) or _kind_refusal(sender, person, kind)
+
+
+def contact_options(sender: Any, person: Any) -> dict[str, bool]:
+    """What `sender` may do from `person`'s profile, the same answers as `contact_refusal`
+    for each kind, in one pass: {"message", "question", "mentoring", "blocked"}."""
+    common = _common_refusal(sender, person)
+    kinds = (MESSAGE, RequestKind.QUESTION, RequestKind.MENTORING)
+    options = {
+        str(kind): common is None and _kind_refusal(sender, person, kind) is None for kind in kinds
+    }
+    options["blocked"] = is_active_user(sender) and has_blocked(sender, person)
+    return options
 
 
 def can_contact(sender: Any, person: Any, *, kind: str = MESSAGE) -> bool:

@@ -5,7 +5,7 @@ and refuses with a `ServiceError` whose message is safe to show. Sending records
 activity: the other participants are told after commit (notify.py).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -138,7 +138,7 @@ def message_send(
 
 
 def _send(
-    *, actor: User, conversation: Conversation, body: str, now: object, by_email: bool = False
+    *, actor: User, conversation: Conversation, body: str, now: datetime, by_email: bool = False
 ) -> Message:
     message = Message.objects.create(
         conversation=conversation,
@@ -149,7 +149,7 @@ def _send(
         by_email=by_email,
     )
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
-    conversation.last_message_at = now  # type: ignore[assignment]
+    conversation.last_message_at = now
     Participant.objects.filter(conversation=conversation, user_id=actor.pk).update(last_read_at=now)
     others = list(
         Participant.objects.filter(conversation=conversation, left_at__isnull=True)

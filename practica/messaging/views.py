@@ -114,7 +114,9 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     paginator = Paginator(selectors.conversation_messages(conversation_id=pk), MESSAGES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
     read_until = mine.last_read_at
-    if request.method == "GET":
+    if request.method == "GET" and (
+        read_until is None or read_until < conversation.last_message_at
+    ):
         services.conversation_read(actor=request.user, conversation=conversation)  # type: ignore[arg-type]
     people = selectors.conversation_people(conversation_id=pk)
     others = [p for p in people if p.user_id != request.user.pk]

@@ -3,6 +3,7 @@ import pytest
 from practica.accounts.models import ProfileVisibility
 from practica.messaging.services import conversation_start
 from tests.factories import CommunityFactory, UserFactory, make_member
+from tests.mailin.conftest import answers, smtp_listener  # noqa: F401 - fixtures
 
 
 @pytest.fixture

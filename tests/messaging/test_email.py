@@ -67,9 +67,7 @@ def _reply_to(smtp, person) -> str:
     return email["Reply-To"]
 
 
-def test_a_reply_by_email_becomes_a_message(
-    smtp, smtp_listener, client, member, expert, on_commit
-):
+def test_a_reply_by_email_becomes_a_message(smtp, smtp_listener, client, member, expert, on_commit):
     conversation = _start(member, expert, on_commit)
     address = _reply_to(smtp, expert)
     smtp.clear()
@@ -104,9 +102,7 @@ def _refusal(smtp, person, reason) -> str:
     return text
 
 
-def test_a_reply_by_email_after_leaving_is_refused(
-    smtp, smtp_listener, member, expert, on_commit
-):
+def test_a_reply_by_email_after_leaving_is_refused(smtp, smtp_listener, member, expert, on_commit):
     conversation = _start(member, expert, on_commit)
     address = _reply_to(smtp, expert)
     conversation_leave(actor=expert, conversation=conversation)

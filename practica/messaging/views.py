@@ -137,8 +137,8 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return keep_private(render(request, "messaging/conversation.html", context))
 
 
-@require_POST
 @login_required
+@require_POST
 def conversation_leave(request: HttpRequest, pk: int) -> HttpResponse:
     conversation, _mine = access_conversation(request.user, pk)
     if report(
@@ -150,8 +150,8 @@ def conversation_leave(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(conversation)
 
 
-@require_POST
 @login_required
+@require_POST
 def person_block(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     block = request.POST.get("action") != "unblock"

@@ -28,6 +28,7 @@ from practica.events.services import calendar_token_for, event_create, registrat
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
 from practica.notifications.watching import watch_set
+from tests.browser.showcase_messaging import messaging_showcase
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -378,7 +379,12 @@ def build() -> Showcase:
         proposal=proposal,
         join_request=join_request,
         calendar_token=calendar_token_for(member).token,
-        extra={"in_person": in_person, "leaders_note": leaders_note, **_newsletter(staff)},
+        extra={
+            "in_person": in_person,
+            "leaders_note": leaders_note,
+            **_newsletter(staff),
+            **messaging_showcase(member=member, leader=leader, asker=others[0]),
+        },
     )
 
 

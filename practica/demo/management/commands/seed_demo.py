@@ -28,11 +28,13 @@ from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
 from practica.demo.following import seed_following
 from practica.demo.library import seed_library
+from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
 from practica.demo.seeding import past_quietly
 from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.library.models import Resource
+from practica.messaging.models import Conversation
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
@@ -102,6 +104,12 @@ class Command(BaseCommand):
                 seed_following(random.Random(2031))
             seed_notices(random.Random(2032))
             self.stdout.write(self.style.SUCCESS("Demo watches and notifications created."))
+        if Conversation.objects.exists():
+            self.stdout.write("Demo private messages already present.")
+        else:
+            with transaction.atomic():
+                seed_messaging()
+            self.stdout.write(self.style.SUCCESS("Demo private messages created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

@@ -10,7 +10,6 @@ from practica.core.errors import ServiceError
 from practica.messaging.models import Conversation, Message
 from practica.messaging.selectors import unread_conversations
 from practica.messaging.services import (
-    conversation_leave,
     conversation_start,
     message_send,
 )
@@ -96,7 +95,7 @@ def test_leaving_takes_it_away_and_stops_replies(client, conversation, member, c
 def test_a_block_stops_replies_in_a_conversation(client, conversation, member, chair):
     client.force_login(chair)
     client.post(f"/messages/block/{member.pk}/", {"action": "block"})
-    with pytest.raises(ServiceError, match="You cannot write to this person."):
+    with pytest.raises(ServiceError, match=r"You cannot write to this person\."):
         message_send(actor=member, conversation=conversation, body="Still there?")
 
 

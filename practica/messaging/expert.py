@@ -23,7 +23,7 @@ from .models import (
     RequestStatus,
 )
 from .notify import request_activity
-from .permissions import check_contact
+from .permissions import check_contact, has_blocked
 from .selectors import unread_forget
 from .services import _send, check_new_account_limits
 
@@ -92,8 +92,8 @@ def expert_request_decide(
     request.note = note
     request.decided_at = timezone.now()
     if accept:
-        if not sender.is_active:
-            raise ServiceError(_("This account has been closed."))
+        if not sender.is_active or has_blocked(sender, actor):
+            raise ServiceError(_("You cannot write to this person."))
         now = timezone.now()
         conversation = Conversation.objects.create(
             subject=request.topic, created_by=sender, created_at=now, last_message_at=now
@@ -129,4 +129,19 @@ def expert_request_decide(
         title=title % {"who": actor.name, "topic": request.topic},
         body=note,
     )
+    return request
+
+
+@transaction.atomic
+def expert_request_withdraw(*, actor: User, request: ExpertRequest) -> ExpertRequest:
+    """The asker takes back a request not answered yet; the person asked is not told (it
+    leaves their list of requests waiting)."""
+    request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
+    if request.sender_id != actor.pk:
+        raise ServiceError(_("Only the person who asked can withdraw this request."))
+    if request.status != RequestStatus.PENDING:
+        raise ServiceError(_("This request has already been answered."))
+    request.status = RequestStatus.WITHDRAWN
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_at"])
     return request

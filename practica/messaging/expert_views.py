@@ -11,6 +11,7 @@ from practica.accounts.gates import write_gate
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.headers import keep_private
+from practica.core.http import report
 
 from . import expert, selectors
 from .forms import AskForm, DecideForm
@@ -69,7 +70,16 @@ def expert_requests(request: HttpRequest) -> HttpResponse:
 def expert_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = access_request(request.user, pk)
     mine_to_answer = found.recipient_id == request.user.pk and found.status == RequestStatus.PENDING
+    can_withdraw = found.sender_id == request.user.pk and found.status == RequestStatus.PENDING
     form = DecideForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        if report(
+            request,
+            lambda: expert.expert_request_withdraw(actor=request.user, request=found),  # type: ignore[arg-type]
+            _("Withdrawn."),
+        ):
+            return redirect("expert_requests")
+        return redirect(found)
     if request.method == "POST":
         if not mine_to_answer:
             messages.error(request, _("This request has already been answered."))
@@ -97,6 +107,11 @@ def expert_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         render(
             request,
             "messaging/request_detail.html",
-            {"req": found, "form": form, "can_answer": mine_to_answer},
+            {
+                "req": found,
+                "form": form,
+                "can_answer": mine_to_answer,
+                "can_withdraw": can_withdraw,
+            },
         )
     )

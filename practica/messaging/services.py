@@ -23,6 +23,7 @@ from .models import (
     SUBJECT_MAX,
     Block,
     Conversation,
+    ExpertRequest,
     Flag,
     Message,
     Participant,
@@ -53,7 +54,11 @@ def check_new_account_limits(actor: User, *, starting: bool) -> None:
         return
     limits = settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS
     if starting:
-        started = Conversation.objects.filter(created_by=actor, created_at__gte=since).count()
+        # Requests to an expert count as conversations started.
+        started = (
+            Conversation.objects.filter(created_by=actor, created_at__gte=since).count()
+            + ExpertRequest.objects.filter(sender=actor, created_at__gte=since).count()
+        )
         if started >= limits["conversations"]:
             raise ServiceError(
                 _("New accounts may start %(n)s conversations on their first day. Please "

@@ -141,3 +141,14 @@ def test_a_reply_address_used_by_another_member_is_refused(
 
     assert not Message.objects.filter(sender=chair).exists()
     _refusal(smtp, chair, "belongs to another member")
+
+
+def test_those_who_follow_the_sender_hear_nothing_of_their_messages(
+    smtp, member, expert, chair, on_commit
+):
+    from practica.notifications.watching import watch_set
+
+    watch_set(user_id=chair.pk, key=f"person:{member.pk}", level="watching")
+    _start(member, expert, on_commit)
+    assert not Notification.objects.filter(recipient=chair).exists()
+    assert smtp.recipients() == [expert.email]

@@ -119,3 +119,45 @@ def test_the_requests_page_runs_a_pinned_number_of_queries(
     # user, notifications' count, received, sent.
     with assert_page_queries(4):
         assert client.get("/messages/requests/").status_code == 200
+
+
+def test_the_asker_withdraws_a_request_not_yet_answered(client, member, expert):
+    _ask(client, member, expert)
+    sent = ExpertRequest.objects.get()
+    page = client.get(sent.get_absolute_url()).content.decode()
+    assert 'value="withdraw"' in page
+    response = client.post(sent.get_absolute_url(), {"action": "withdraw"})
+    assert response.status_code == 302
+    sent.refresh_from_db()
+    assert sent.status == RequestStatus.WITHDRAWN
+    client.force_login(expert)
+    page = client.get(sent.get_absolute_url()).content.decode()
+    assert 'value="accept"' not in page and "Withdrawn" in page
+    with pytest.raises(ServiceError, match="already been answered"):
+        expert_request_decide(actor=expert, request=sent, accept=True)
+
+
+def test_no_conversation_opens_with_someone_who_blocked_you_meanwhile(client, member, expert):
+    from practica.messaging.services import block_set
+
+    _ask(client, member, expert)
+    sent = ExpertRequest.objects.get()
+    block_set(actor=member, person=expert, blocked=True)
+    with pytest.raises(ServiceError, match="You cannot write to this person"):
+        expert_request_decide(actor=expert, request=sent, accept=True)
+    sent.refresh_from_db()
+    assert sent.status == RequestStatus.PENDING and sent.conversation is None
+
+
+def test_requests_count_among_a_new_accounts_conversations(settings, expert, community):
+    from django.utils import timezone
+
+    from tests.factories import make_member
+
+    settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {"conversations": 1, "messages": 5}
+    newcomer = make_member(community, date_joined=timezone.now())
+    expert_request_create(actor=newcomer, person=expert, kind="question", topic="A", context="B")
+    with pytest.raises(ServiceError, match="New accounts may start 1 conversations"):
+        expert_request_create(
+            actor=newcomer, person=expert, kind="mentoring", topic="A", context="B"
+        )

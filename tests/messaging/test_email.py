@@ -152,3 +152,14 @@ def test_those_who_follow_the_sender_hear_nothing_of_their_messages(
     _start(member, expert, on_commit)
     assert not Notification.objects.filter(recipient=chair).exists()
     assert smtp.recipients() == [expert.email]
+
+
+def test_a_conversation_token_reads_back_and_cannot_pass_for_a_post_token():
+    from practica.mailin.tokens import reply_token, reply_token_read
+
+    token = reply_token(user_id=9, post_id=17, comment_id=None, kind="m")
+    target = reply_token_read(token)
+    assert (target.kind, target.user_id, target.post_id) == ("m", 9, 17)
+    as_post = token.split("-", 1)[1]  # the kind taken off: the signature no longer fits
+    assert reply_token_read(as_post) is None
+    assert reply_token_read(reply_token(user_id=9, post_id=17, comment_id=None)).kind == ""

@@ -5,7 +5,7 @@ import pytest
 
 from practica.core.errors import ServiceError
 from practica.messaging.models import Flag
-from practica.messaging.services import flag_create, message_send
+from practica.messaging.services import conversation_start, flag_create, message_send
 from practica.notifications.models import Notification
 
 
@@ -50,3 +50,24 @@ def test_flags_are_refused_when_they_make_no_sense(conversation, chair, member):
         flag_create(actor=chair, message=message, reason="Spam again")
     reply = message_send(actor=chair, conversation=conversation, body="Hm")
     assert reply.pk
+
+
+def test_the_flagged_page_runs_a_pinned_number_of_queries(
+    client, member, community, staff, assert_page_queries
+):
+    from tests.factories import make_member
+
+    def grow(n):
+        for _ in range(n):
+            other = make_member(community)
+            started = conversation_start(actor=other, recipients=[member], body="Buy now")
+            flag_create(actor=member, message=started.messages.get(), reason="Spam")
+
+    grow(2)
+    client.force_login(staff)
+    client.get("/messages/flagged/")
+    grow(6)
+    client.get("/messages/flagged/")
+    # user, notifications' count, count, page.
+    with assert_page_queries(4):
+        assert client.get("/messages/flagged/").status_code == 200

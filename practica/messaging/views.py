@@ -154,6 +154,10 @@ def conversation_leave(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_block(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
+    # Only someone whose profile one may see (or has blocked already): the answer names
+    # them, and must not tell anyone else's name from an id.
+    if not can_view_profile(request.user, person) and not has_blocked(request.user, person):
+        raise Http404
     block = request.POST.get("action") != "unblock"
     report(
         request,

@@ -129,3 +129,10 @@ def test_a_group_message_from_a_profile_adds_others_by_handle(client, member, ch
     assert people == {member.pk, chair.pk, third.pk}
     response = client.post(f"/messages/new/{chair.pk}/", {"others": "nobody-here", "body": "Hello"})
     assert "No member has these handles: nobody-here" in response.content.decode()
+
+
+def test_blocking_by_id_tells_nothing_of_someone_one_may_not_see(client, member, hidden_person):
+    client.force_login(member)
+    response = client.post(f"/messages/block/{hidden_person.pk}/", {"action": "block"})
+    assert response.status_code == 404
+    assert "Hana Hidden" not in response.content.decode()

@@ -25,7 +25,7 @@ from .models import (
 from .notify import request_activity
 from .permissions import check_contact, has_blocked
 from .selectors import unread_forget
-from .services import _send, check_new_account_limits
+from .services import check_new_account_limits, message_record
 
 PENDING_MAX = 5  # a member's requests waiting for an answer at once
 
@@ -115,7 +115,7 @@ def expert_request_decide(
             created_at=request.created_at,
         )
         if note:
-            _send(actor=actor, conversation=conversation, body=note, now=now)
+            message_record(actor=actor, conversation=conversation, body=note, now=now)
         request.conversation = conversation
         title = _("%(who)s accepted your request: %(topic)s")
     else:

@@ -106,7 +106,7 @@ def conversation_start(
             for person in [actor, *people]
         ]
     )
-    _send(actor=actor, conversation=conversation, body=body, now=now)
+    message_record(actor=actor, conversation=conversation, body=body, now=now)
     return conversation
 
 
@@ -137,14 +137,17 @@ def message_send(
             raise ServiceError(_("You cannot write to this person."))
         raise ServiceError(_("You cannot write in this conversation."))
     check_new_account_limits(actor, starting=False)
-    return _send(
+    return message_record(
         actor=actor, conversation=conversation, body=body, now=timezone.now(), by_email=by_email
     )
 
 
-def _send(
+def message_record(
     *, actor: User, conversation: Conversation, body: str, now: datetime, by_email: bool = False
 ) -> Message:
+    """Add a message already checked (by `message_send`, `conversation_start` or an
+    accepted request), mark it read for its sender, and tell the others after commit.
+    Runs in the caller's transaction."""
     message = Message.objects.create(
         conversation=conversation,
         sender=actor,

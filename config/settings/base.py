@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "practica.core.context_processors.site",
                 "practica.notifications.context_processors.unread",
+                "practica.messaging.context_processors.unread",
             ],
         },
     },

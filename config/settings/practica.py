@@ -84,3 +84,8 @@ PRACTICA_PERIODIC_TASKS.append(
 )
 
 # --- Private messages (issue 13 §5; practica/messaging) -----------------------------
+# New accounts (within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up) write a little.
+PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
+    "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
+    "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
+}

@@ -23,22 +23,30 @@ def message_id(name: str) -> str:
 
 def reply_headers(note: Notification) -> dict[str, str]:
     """Reply-To (the recipient's own reply address) and the threading headers for an email
-    about `note`; none when it is not about a post or comment."""
+    about `note`; none when it is not about a post or comment or another thing that takes
+    replies (`activity.mail["reply"]` as {"kind": letter, "id": n}; `mail["original"]`
+    when the email is the thing itself, as a post's is, not news about it)."""
     mail = note.activity.mail if note.activity is not None else {}
     reply = mail.get("reply") if mail else None
-    if not reply or not reply.get("post"):
+    if not reply or not (reply.get("post") or (reply.get("kind") and reply.get("id"))):
         return {}
     headers: dict[str, str] = {}
-    address = reply_address(
-        user_id=note.recipient_id, post_id=int(reply["post"]), comment_id=reply.get("comment")
-    )
+    if reply.get("post"):
+        address = reply_address(
+            user_id=note.recipient_id, post_id=int(reply["post"]), comment_id=reply.get("comment")
+        )
+    else:  # another kind of thread, taken in by the handler its app registered
+        address = reply_address(
+            user_id=note.recipient_id, post_id=int(reply["id"]), comment_id=None,
+            kind=str(reply["kind"]),
+        )  # fmt: skip
     if address:
         headers["Reply-To"] = address
     name = str(mail.get("message_id", ""))
     parent = str(mail.get("in_reply_to", ""))
     references = [str(ref) for ref in mail.get("references", [])]
     assert note.activity is not None
-    if name and note.activity.verb not in ORIGINAL_VERBS:
+    if name and not mail.get("original") and note.activity.verb not in ORIGINAL_VERBS:
         # Another email about the same post or comment (edited, closed, moved…): a
         # Message-ID of its own (mail programs drop a second message with the same one),
         # threaded under the original.

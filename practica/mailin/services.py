@@ -9,7 +9,7 @@ permission checks, limits and code-of-conduct gate as the web.
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from enum import StrEnum
 
@@ -32,7 +32,7 @@ from .answers import answer
 from .bounces import hard_bounce_record
 from .models import KEEP_DAYS, Received
 from .parse import Inbound, inbound_parse, reply_text
-from .tokens import PREFIX, inbound_domain, reply_token_read
+from .tokens import PREFIX, ReplyTarget, inbound_domain, reply_token_read
 
 # Local parts that are never a community's address.
 RESERVED = {"postmaster", "abuse", "mailer-daemon", "noreply", "no-reply", "bounces"}
@@ -44,6 +44,20 @@ class Outcome(StrEnum):
     BOUNCE = "bounce"  # a delivery report, counted
     IGNORED = "ignored"  # an automatic message: neither posted nor answered
     DUPLICATE = "duplicate"  # taken in before
+
+
+# --- Replies to other kinds of thread, taken in by the apps that own them ---------------
+
+ReplyHandler = Callable[[Inbound, User, ReplyTarget], "Outcome"]
+_handlers: dict[str, ReplyHandler] = {}
+
+
+def reply_handler(kind: str, handler: ReplyHandler) -> None:
+    """Register, from an app above this one (in its AppConfig.ready()), what a reply to an
+    address of `kind` (a letter, see tokens.reply_token) becomes: `handler(inbound, owner,
+    target)` gets the message once its token and sender are checked (the sender owns the
+    address), and posts or answers it (with `answers.answer`), returning the outcome."""
+    _handlers[kind] = handler
 
 
 def mail_receive(
@@ -155,7 +169,7 @@ def _unknown_sender(inbound: Inbound) -> Outcome:
     return Outcome.ANSWERED
 
 
-def _refuse_attachments(inbound: Inbound, text: str, link: str) -> Outcome:
+def refuse_attachments(inbound: Inbound, text: str, link: str) -> Outcome:
     answer(
         inbound,
         _(
@@ -197,6 +211,12 @@ def _reply(inbound: Inbound, token: str) -> Outcome:
             ),
         )
         return Outcome.ANSWERED
+    if target.kind:
+        handler = _handlers.get(target.kind)
+        if handler is None:
+            answer(inbound, _("This reply address is not valid any more. Write on the site."))
+            return Outcome.ANSWERED
+        return handler(inbound, owner, target)
     post = Post.objects.select_related("community").filter(pk=target.post_id).first()
     link = site_url(post.get_absolute_url()) if post is not None else ""
     text = reply_text(inbound.text)
@@ -207,7 +227,7 @@ def _reply(inbound: Inbound, token: str) -> Outcome:
         answer(inbound, _("You may no longer take part in this conversation."), text=text)
         return Outcome.ANSWERED
     if inbound.attachments:
-        return _refuse_attachments(inbound, text, link)
+        return refuse_attachments(inbound, text, link)
     if not text:
         answer(
             inbound,
@@ -245,7 +265,7 @@ def _new_post(inbound: Inbound, slug: str) -> Outcome:
         return Outcome.ANSWERED
     text = reply_text(inbound.text)
     if inbound.attachments:
-        return _refuse_attachments(inbound, text, link)
+        return refuse_attachments(inbound, text, link)
     if not text:
         answer(inbound, _("Your message was empty, so nothing was posted."), link=link)
         return Outcome.ANSWERED

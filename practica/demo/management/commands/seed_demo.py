@@ -30,6 +30,7 @@ from practica.demo.faces import seed_faces
 from practica.demo.following import seed_following
 from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
+from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
 from practica.demo.seeding import past_quietly
 from practica.directory.models import Expertise
@@ -37,6 +38,7 @@ from practica.discussions.models import Post
 from practica.events.models import Event
 from practica.knowledge.models import InformationRequest
 from practica.library.models import Resource
+from practica.messaging.models import Conversation
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
@@ -118,6 +120,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_knowledge()
             self.stdout.write(self.style.SUCCESS("Demo requests for information created."))
+        if Conversation.objects.exists():
+            self.stdout.write("Demo private messages already present.")
+        else:
+            with transaction.atomic():
+                seed_messaging()
+            self.stdout.write(self.style.SUCCESS("Demo private messages created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

@@ -4,7 +4,9 @@ show it, counted only from what the viewer may see.
 How a contribution maps to a topic (documented in the README):
 - A topic is an area of the taxonomy (directory.ExpertiseArea) or a free tag.
 - A post or resource tag belongs to an area when the tag's slug equals the area's slug or
-  starts with it followed by a hyphen (``bail`` and ``bail-conditions`` belong to *Bail*).
+  its name's, or starts with either followed by a hyphen (``bail`` and ``bail-conditions``
+  belong to *Bail*; ``data-and-evaluation`` to *Data and evaluation*, slug
+  ``data-evaluation``).
   Other tags are topics of their own, under their name.
 - A declared free tag matches the post tag with the same slug.
 - An event belongs to the topics whose name its title contains (events carry no tags).
@@ -17,6 +19,7 @@ resource authored 3, an event given 2, a comment marked helpful 1.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q
@@ -48,13 +51,19 @@ def area_key(slug: str) -> str:
 
 
 def topic_keys(slug: str, areas: list[ExpertiseArea]) -> list[str]:
-    """The topics a tag with `slug` counts for: its areas, else itself."""
+    """The topics a tag with `slug` counts for: its areas, else itself. An area is matched
+    by its slug or by its name ("data and evaluation" is the area data-evaluation)."""
     found = [
         area_key(area.slug)
         for area in areas
-        if slug == area.slug or slug.startswith(f"{area.slug}-")
+        if any(slug == s or slug.startswith(f"{s}-") for s in (area.slug, _name_slug(area.name)))
     ]
     return found or [tag_key(slug)]
+
+
+@lru_cache(maxsize=256)
+def _name_slug(name: str) -> str:
+    return slugify(name, True)
 
 
 @dataclass

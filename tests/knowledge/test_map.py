@@ -19,6 +19,13 @@ def test_a_tag_belongs_to_an_area_when_its_slug_is_or_starts_with_the_areas(bail
     assert topic_keys("bailiffs", [bail]) == ["tag:bailiffs"]
 
 
+def test_a_tag_named_like_an_area_belongs_to_it_even_when_the_slugs_differ(bail):
+    # The area's slug is "bail", its name "Bail and pre-trial release": a question tagged
+    # "bail and pre-trial release" is about that area, not a topic without experts.
+    assert topic_keys("bail-and-pre-trial-release", [bail]) == ["area:bail"]
+    assert topic_keys("bail-and-pre-trial-release-reform", [bail]) == ["area:bail"]
+
+
 def test_accepted_answers_are_counted_and_explained_in_words(client, community, people, bail):
     for n in range(3):
         answered(people["asker"], people["answerer"], community, title=f"Bail question {n}")

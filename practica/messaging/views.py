@@ -19,6 +19,7 @@ from practica.core.errors import ServiceError
 from practica.core.headers import keep_private
 from practica.core.http import paginate, report, safe_next
 from practica.directory.permissions import can_view_profile
+from practica.directory.selectors import people_visible_to
 
 from . import selectors, services
 from .forms import FlagForm, NewMessageForm, ReplyForm
@@ -69,7 +70,13 @@ def message_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = NewMessageForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         handles = form.handles()
-        others = list(User.objects.filter(handle__in=handles, is_active=True)) if handles else []
+        # Only people whose profile the writer may see: a hidden profile's handle answers
+        # like an unknown one, so the form never confirms it exists or shows the name.
+        others = (
+            list(people_visible_to(request.user).filter(handle__in=handles, is_active=True))
+            if handles
+            else []
+        )
         missing = set(handles) - {u.handle for u in others}
         if missing:
             form.add_error(

@@ -136,3 +136,21 @@ def test_blocking_by_id_tells_nothing_of_someone_one_may_not_see(client, member,
     response = client.post(f"/messages/block/{hidden_person.pk}/", {"action": "block"})
     assert response.status_code == 404
     assert "Hana Hidden" not in response.content.decode()
+
+
+def test_a_hidden_profiles_handle_in_also_to_answers_like_an_unknown_one(
+    client, member, chair, hidden_person
+):
+    # "Also to" must not confirm that a handle exists, nor show the name, when the writer
+    # may not see that person's profile: the same answer as for a handle nobody has.
+    client.force_login(member)
+    hidden_person.handle = "hana"
+    hidden_person.save(update_fields=["handle"])
+    for handle in ("hana", "nobody-has-this"):
+        response = client.post(
+            f"/messages/new/{chair.pk}/", {"others": f"@{handle}", "body": "Hello both"}
+        )
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert f"No member has these handles: {handle}" in page
+        assert "Hana Hidden" not in page

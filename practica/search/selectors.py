@@ -1,0 +1,164 @@
+"""Searching: one query, filtered by what the reader may see inside the database, from
+which the results, their count, the page and the facet counts all come."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from practica.accounts.permissions import is_active_user, is_staff
+from practica.communities.models import LEADER_ROLES, Community, Membership
+from practica.communities.selectors import communities_visible_to
+from practica.directory.selectors import people_visible_to
+from practica.discussions.models import Comment, Post, PostKind, PostStatus
+from practica.discussions.selectors import readable_communities
+from practica.events.models import Audience, Event
+from practica.library.models import Resource, ResourceStatus
+
+from .engines import engine
+from .models import Document, Kind
+from .query import Query
+from .text import fold
+
+
+def _led(user: Any) -> Any:
+    if is_staff(user):
+        return Community.objects.values("pk")
+    return Membership.objects.filter(user_id=user.pk, role__in=LEADER_ROLES).values("community_id")
+
+
+def visible_posts(user: Any) -> QuerySet[Post]:
+    return Post.objects.filter(
+        status=PostStatus.PUBLISHED,
+        deleted_at__isnull=True,
+        community__in=readable_communities(user).values("pk"),
+    )
+
+
+def visible_comments(user: Any) -> QuerySet[Comment]:
+    return Comment.objects.filter(
+        deleted_at__isnull=True,
+        post__status=PostStatus.PUBLISHED,
+        post__deleted_at__isnull=True,
+        post__community__in=readable_communities(user).values("pk"),
+    )
+
+
+def visible_events(user: Any) -> QuerySet[Event]:
+    """As events.permissions.can_see_event, as a queryset."""
+    platform = Q(community__isnull=True)
+    if not is_active_user(user):
+        platform &= Q(audience=Audience.PUBLIC)
+    in_community = Q(community__in=readable_communities(user).values("pk"))
+    if is_active_user(user):
+        in_community &= ~Q(audience=Audience.LEADERS) | Q(community__in=_led(user))
+    else:
+        in_community &= ~Q(audience=Audience.LEADERS)
+    return Event.objects.filter(platform | in_community)
+
+
+def visible_resources(user: Any) -> QuerySet[Resource]:
+    """As library.permissions.can_see_resource, as a queryset."""
+    shown = Q(status=ResourceStatus.PUBLISHED)
+    if is_active_user(user):
+        shown |= Q(status=ResourceStatus.PENDING, authors=user.pk) | Q(community__in=_led(user))
+    return Resource.objects.filter(
+        shown, community__in=readable_communities(user).values("pk")
+    ).distinct()
+
+
+def _live(qs: QuerySet) -> Exists:
+    return Exists(qs.filter(pk=OuterRef("object_id")).values("pk"))
+
+
+def visible_documents(user: Any) -> QuerySet[Document]:
+    """Documents whose live object `user` may see now, asked of the live rows."""
+    resources = Resource.objects.filter(pk__in=visible_resources(user).values("pk"))
+    return Document.objects.filter(
+        (Q(kind=Kind.POST) & Q(_live(visible_posts(user))))
+        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(user))))
+        | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user))))
+        | (Q(kind=Kind.RESOURCE) & Q(_live(resources)))
+        | (Q(kind=Kind.COMMUNITY) & Q(_live(communities_visible_to(user))))
+        | (Q(kind=Kind.PERSON) & Q(_live(people_visible_to(user))))
+    )
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    community_id: int | None = None
+    tag: str = ""
+    author_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+    jurisdiction: str = ""
+    language: str = ""
+    answered: str = ""  # "yes", "no" or ""
+    newest: bool = False
+
+
+def _filtered(qs: QuerySet[Document], f: Filters) -> QuerySet[Document]:
+    if f.community_id:
+        qs = qs.filter(community_id=f.community_id)
+    if f.tag:
+        qs = qs.filter(tags__contains=f"|{f.tag}|")
+    if f.author_id:
+        qs = qs.filter(author_id=f.author_id)
+    zone = timezone.get_current_timezone()
+    if f.since:
+        qs = qs.filter(created_at__gte=datetime.combine(f.since, time.min, zone))
+    if f.until:
+        qs = qs.filter(created_at__lte=datetime.combine(f.until, time.max, zone))
+    if f.jurisdiction:
+        qs = qs.filter(jurisdictions__contains=f"|{fold(f.jurisdiction)}|")
+    if f.language:
+        qs = qs.filter(language=f.language)
+    if f.answered:
+        questions = Post.objects.filter(kind=PostKind.QUESTION)
+        answered = Q(accepted_answer__isnull=False) | Q(comment_count__gt=0)
+        wanted = questions.filter(answered) if f.answered == "yes" else questions.exclude(answered)
+        qs = qs.filter(Q(kind=Kind.POST) & Q(_live(wanted)))
+    return qs
+
+
+@dataclass
+class Results:
+    documents: QuerySet[Document]
+    kinds: list[tuple[str, str, int]] = field(default_factory=list)
+    communities: list[tuple[Community, int]] = field(default_factory=list)
+
+
+def search(user: Any, query: Query, filters: Filters) -> Results:
+    """Matching documents `user` may see, ranked (or newest first), with facet counts
+    from the same filtered query. Needs `query.ok`."""
+    base = _filtered(visible_documents(user), filters)
+    matched = engine().match(base, query, rank=False)
+    by_kind = dict(
+        matched.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    if filters.kind:
+        matched = matched.filter(kind=filters.kind)
+    by_community = dict(
+        matched.filter(community_id__isnull=False)
+        .order_by()
+        .values_list("community_id")
+        .annotate(n=Count("id"))
+        .values_list("community_id", "n")
+    )
+    names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
+    ranked = engine().match(
+        _filtered(visible_documents(user), filters).filter(
+            **({"kind": filters.kind} if filters.kind else {})
+        ),
+        query,
+        rank=True,
+    )
+    order = ["-created_at", "-id"] if filters.newest else ["-rank", "-created_at", "-id"]
+    return Results(
+        documents=ranked.order_by(*order),
+        kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
+        communities=[(c, by_community[c.pk]) for c in names],
+    )

@@ -22,7 +22,7 @@ from .text import STEMMED, fold, stem
 
 SNIPPET_WORDS = 36
 _TOKENS = re.compile(r"([^\W_]+)")
-_MARKDOWN = re.compile(r"[#*_`>\[\]]+|\]\([^)]*\)")
+_MARKDOWN = re.compile(r"(?m)\]\([^)\s]*\)|^\s*>+|[#*_`\[\]]+")
 
 
 @dataclass
@@ -55,7 +55,7 @@ def highlight(text: str, query: Query, language: str = "", *, whole: bool = Fals
     """Escape `text`, then wrap words that match the query in <mark>: a window of words
     around the first match, or all of it with `whole`."""
     wanted = _wanted(query)
-    parts = _TOKENS.split(_MARKDOWN.sub(" ", text or ""))
+    parts = _TOKENS.split(text if whole else _MARKDOWN.sub(" ", text or ""))
     # parts alternate: separator, word, separator, word, …
     hits = [i for i in range(1, len(parts), 2) if _matches(parts[i], wanted, language)]
     if whole:

@@ -34,7 +34,7 @@ def test_a_search_shows_each_role_exactly_what_it_may_see(client, world, role):
     c = _client_for(client, user)
     expected = [item for item in world.items if item.visible_to(user)]
     hidden = [item for item in world.items if not item.visible_to(user)]
-    assert expected and hidden or role == "staff"
+    assert (expected and hidden) or role == "staff"
 
     page = c.get(reverse("search"), {"q": COMMON})
     assert page.status_code == 200

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from practica.accounts.models import ProfileVisibility
 from practica.communities.models import Membership
+from practica.communities.permissions import can_see_community
 from practica.directory.permissions import can_view_profile
 from practica.discussions.models import Comment, Post, PostStatus
 from practica.discussions.permissions import can_see_post
@@ -17,7 +18,6 @@ from practica.events.models import Audience, Event
 from practica.events.permissions import can_see_event
 from practica.library.models import Resource, ResourceStatus
 from practica.library.permissions import can_see_resource
-from practica.communities.permissions import can_see_community
 from tests.factories import CommunityFactory, UserFactory, make_member
 
 COMMON = "harbour"

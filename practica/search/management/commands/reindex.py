@@ -25,7 +25,9 @@ class Command(BaseCommand):
             total = SOURCES[name][0].objects.count()
             started, done = time.monotonic(), 0
 
-            def progress(n: int, name: str = name, total: int = total) -> None:
+            def progress(
+                n: int, name: str = name, total: int = total, started: float = started
+            ) -> None:
                 nonlocal done
                 done += n
                 self._bar(name, done, total, started)

@@ -150,3 +150,11 @@ def hits(documents: list[Document], query: Query) -> list[Hit]:
             )
         )
     return out
+
+
+def similar_hits(user: Any, text: str) -> list[Hit]:
+    """Hits for "has this been asked before?": posts and resources like `text`."""
+    from .query import similar_to
+    from .selectors import similar
+
+    return hits(similar(user, text), similar_to(text))

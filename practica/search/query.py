@@ -6,7 +6,7 @@ is refused with a message for the page.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +24,8 @@ class Query:
     include: tuple[tuple[str, ...], ...] = ()
     exclude: tuple[tuple[str, ...], ...] = ()
     problem: str = ""
-    notes: list[str] = field(default_factory=list)
+    # Any of the terms rather than all (for "similar to this title").
+    any_term: bool = False
 
     @property
     def ok(self) -> bool:
@@ -66,3 +67,16 @@ def parse(raw: str) -> Query:
         )
         return Query(text=text, exclude=tuple(exclude), problem=str(problem))
     return Query(text=text, include=tuple(include), exclude=tuple(exclude))
+
+
+# Words too common to say two titles are alike (the engines rank the rest).
+_COMMON = set(
+    ["a", "an", "and", "are", "can", "do", "does", "for", "from", "has", "have", "how", "i", "in", "is", "it", "of", "on", "or", "our", "should", "the", "there", "this", "to", "what", "when", "where", "which", "who", "why", "will", "with", "your", "about", "any", "anyone", "best", "way", "le", "la", "les", "un", "une", "des", "et", "ou", "de", "du", "en", "est", "que", "qui", "pour", "dans", "sur", "avec", "comment", "quel", "quelle", "el", "los", "las", "y", "o", "del", "que", "para", "por", "con", "como", "cual"]
+)
+
+
+def similar_to(text: str) -> Query:
+    """A query for things like `text` (a title being typed): any of its telling words."""
+    kept = [w for w in words(text[:MAX_LENGTH]) if w not in _COMMON and len(w) > 2]
+    terms = tuple((w,) for w in dict.fromkeys(kept))[:MAX_TERMS]
+    return Query(text=text[:MAX_LENGTH], include=terms, any_term=True)

@@ -19,7 +19,7 @@ from practica.library.models import Resource, ResourceStatus
 
 from .engines import engine
 from .models import Document, Kind
-from .query import Query
+from .query import Query, similar_to
 from .text import fold
 
 
@@ -162,3 +162,14 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
     )
+
+
+def similar(user: Any, text: str, *, limit: int = 5) -> list[Document]:
+    """Posts and resources `user` may see that are most like `text` (a question's title
+    and text being written): "has this been asked before?"."""
+    query = similar_to(text)
+    if not query.ok:
+        return []
+    kinds = visible_documents(user).filter(kind__in=[Kind.POST, Kind.RESOURCE])
+    ranked = engine().match(kinds, query, rank=True)
+    return list(ranked.order_by("-rank", "-created_at", "-id")[:limit])

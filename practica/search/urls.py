@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("search/similar/", views.similar, name="search_similar"),
 ]

@@ -10,7 +10,7 @@ from practica.discussions.selectors import readable_communities
 
 from . import selectors
 from .forms import SearchForm
-from .present import hits
+from .present import hits, similar_hits
 from .query import parse
 
 
@@ -61,3 +61,13 @@ def search(request: HttpRequest) -> HttpResponse:
             chosen_kind=filters.kind,
         )
     return render(request, "search/search.html", context)
+
+
+def similar(request: HttpRequest) -> HttpResponse:
+    """What is like the title being typed, as an HTML fragment for the question form's
+    script (static/js/similar.js); only what the reader may see."""
+    text = request.GET.get("title", "")[:300]
+    found = similar_hits(request.user, text) if len(text.strip()) >= 4 else []
+    response = render(request, "search/_similar.html", {"similar": found})
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -14,4 +14,6 @@ SEARCH_PAGES: list[Page] = [
     Page("search_results", "search", _results, ALL),
     Page("search_bad_query", "search", lambda w: reverse("search") + "?q=NEAR%28%22", (V, M)),
 ]
-SEARCH_NOT_PAGES: dict[str, str] = {}
+SEARCH_NOT_PAGES: dict[str, str] = {
+    "search_similar": "an HTML fragment for the question form's script, not a page",
+}

@@ -6,3 +6,4 @@ SEARCH: dict = {
     # Anyone may search; what they find is what they may see (tests/search/test_leaks.py).
     "search": (None, ALL_200),
 }
+SEARCH["search_similar"] = (None, ALL_200)

@@ -28,7 +28,9 @@ def _term(words: tuple[str, ...]) -> str:
 
 def tsquery(query: Query) -> str:
     """to_tsquery text from parsed words only (letters and digits), never typed syntax."""
-    text = " & ".join(_term(t) for t in query.include)
+    text = (" | " if query.any_term else " & ").join(_term(t) for t in query.include)
+    if query.any_term and query.exclude:
+        text = f"({text})"
     for term in query.exclude:
         text += f" & !{_term(term)}"
     return text

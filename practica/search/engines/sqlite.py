@@ -26,7 +26,8 @@ def expression(query: Query) -> str:
     """The FTS5 expression: only quoted stems (letters and digits), never typed syntax."""
     clauses = []
     for language in LANGUAGES:
-        include = " AND ".join(_term(t, language) for t in query.include)
+        joiner = " OR " if query.any_term else " AND "
+        include = joiner.join(_term(t, language) for t in query.include)
         clause = f'(lang : "{_lang_token(language)}" AND {{title body}} : ({include})'
         if query.exclude:
             exclude = " OR ".join(_term(t, language) for t in query.exclude)

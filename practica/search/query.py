@@ -70,9 +70,12 @@ def parse(raw: str) -> Query:
 
 
 # Words too common to say two titles are alike (the engines rank the rest).
-_COMMON = set(
-    ["a", "an", "and", "are", "can", "do", "does", "for", "from", "has", "have", "how", "i", "in", "is", "it", "of", "on", "or", "our", "should", "the", "there", "this", "to", "what", "when", "where", "which", "who", "why", "will", "with", "your", "about", "any", "anyone", "best", "way", "le", "la", "les", "un", "une", "des", "et", "ou", "de", "du", "en", "est", "que", "qui", "pour", "dans", "sur", "avec", "comment", "quel", "quelle", "el", "los", "las", "y", "o", "del", "que", "para", "por", "con", "como", "cual"]
-)
+_COMMON = {
+    *"a an and are can do does for from has have how i in is it of on or our should".split(),
+    *"the there this to what when where which who why will with your about any".split(),
+    *"le la les un une des et ou de du en est que qui pour dans sur avec comment".split(),
+    *"el los las y o del para por con como cual".split(),
+}
 
 
 def similar_to(text: str) -> Query:

@@ -21,6 +21,7 @@ from .query import Query
 from .text import STEMMED, fold, stem
 
 SNIPPET_WORDS = 36
+_SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(r"([^\W_]+)")
 _MARKDOWN = re.compile(r"(?m)\]\([^)\s]*\)|^\s*>+|[#*_`\[\]]+")
 
@@ -67,12 +68,8 @@ def highlight(text: str, query: Query, language: str = "", *, whole: bool = Fals
     marked = set(hits)
     out = ["… " if start > 0 else ""]
     for i in range(start, end):
-        piece = escape(" ".join(parts[i].split()) if i % 2 == 0 else parts[i])
-        if i in marked:
-            piece = f"<mark>{piece}</mark>"
-        elif i % 2 == 0 and not piece and 0 < i < len(parts) - 1:
-            piece = " "
-        out.append(piece)
+        piece = escape(_SPACES.sub(" ", parts[i]) if i % 2 == 0 else parts[i])
+        out.append(f"<mark>{piece}</mark>" if i in marked else piece)
     if end < len(parts):
         out.append(" …")
     return mark_safe("".join(out).strip())  # every piece was escaped above

@@ -97,7 +97,7 @@ def main() -> None:
         # common word narrowed to one community's posts.
         {"name": "search common", "paths": ["/search/?q=court"], "signed_in": True},
         {"name": "search rare", "paths": ["/search/?q=urquhart"], "signed_in": True},
-        {"name": "search phrase", "paths": ['/search/?q=%22bail+conditions%22'], "signed_in": True},
+        {"name": "search phrase", "paths": ["/search/?q=%22bail+conditions%22"], "signed_in": True},
         {
             "name": "search filtered",
             "paths": [f"/search/?q=housing&kind=post&community={community.slug}"],

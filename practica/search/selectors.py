@@ -129,6 +129,21 @@ class Results:
     documents: QuerySet[Document]
     kinds: list[tuple[str, str, int]] = field(default_factory=list)
     communities: list[tuple[Community, int]] = field(default_factory=list)
+    many: bool = False  # facets counted over the first FACET_WINDOW matches only
+
+
+FACET_WINDOW = 1000
+
+
+def _facet(matched: QuerySet[Document], field: str) -> tuple[dict[Any, int], bool]:
+    """Counts by `field` over the first FACET_WINDOW matches (all of them, on most
+    searches): a common word's facets cost the same as a rare one's. Also whether the
+    window was full (the counts are then "at least")."""
+    window = Document.objects.filter(pk__in=matched.order_by().values("pk")[: FACET_WINDOW + 1])
+    counts = dict(
+        window.order_by().values_list(field).annotate(n=Count("id")).values_list(field, "n")
+    )
+    return counts, sum(counts.values()) > FACET_WINDOW
 
 
 def search(user: Any, query: Query, filters: Filters) -> Results:
@@ -136,31 +151,24 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
     from the same filtered query. Needs `query.ok`."""
     base = _filtered(visible_documents(user), filters)
     matched = engine().match(base, query, rank=False)
-    by_kind = dict(
-        matched.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
-    )
+    by_kind, many = _facet(matched, "kind")
     if filters.kind:
         matched = matched.filter(kind=filters.kind)
-    by_community = dict(
-        matched.filter(community_id__isnull=False)
-        .order_by()
-        .values_list("community_id")
-        .annotate(n=Count("id"))
-        .values_list("community_id", "n")
-    )
+    by_community, _many = _facet(matched.filter(community_id__isnull=False), "community_id")
     names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
-    ranked = engine().match(
-        _filtered(visible_documents(user), filters).filter(
-            **({"kind": filters.kind} if filters.kind else {})
-        ),
-        query,
-        rank=True,
-    )
-    order = ["-created_at", "-id"] if filters.newest else ["-rank", "-created_at", "-id"]
+    chosen = _filtered(visible_documents(user), filters)
+    if filters.kind:
+        chosen = chosen.filter(kind=filters.kind)
+    ranked = engine().match(chosen, query, rank=not filters.newest)
+    if filters.newest:
+        ranked = ranked.order_by("-created_at", "-id")
+    else:
+        ranked = ranked.order_by(*engine().best_first)
     return Results(
-        documents=ranked.order_by(*order),
+        documents=ranked,
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
+        many=many or _many,
     )
 
 
@@ -172,4 +180,4 @@ def similar(user: Any, text: str, *, limit: int = 5) -> list[Document]:
         return []
     kinds = visible_documents(user).filter(kind__in=[Kind.POST, Kind.RESOURCE])
     ranked = engine().match(kinds, query, rank=True)
-    return list(ranked.order_by("-rank", "-created_at", "-id")[:limit])
+    return list(ranked.order_by(*engine().best_first)[:limit])

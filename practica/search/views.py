@@ -57,6 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
             hits=hits(list(page.object_list), query),
             kinds=results.kinds,
             facet_communities=results.communities,
+            facets_many=results.many,
             total=page.paginator.count,
             chosen_kind=filters.kind,
         )

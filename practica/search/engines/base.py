@@ -21,6 +21,8 @@ class Text:
 
 class Engine(Protocol):
     name: str
+    # How `match(..., rank=True)` orders best first (order_by arguments).
+    best_first: tuple[str, ...]
 
     def store(self, texts: list[Text]) -> None:
         """Index `texts` (their documents were just created)."""

@@ -38,6 +38,7 @@ def tsquery(query: Query) -> str:
 
 class PostgresEngine:
     name = "postgresql"
+    best_first = ("-rank", "-created_at", "-id")
 
     def store(self, texts: list[Text]) -> None:
         if not texts:

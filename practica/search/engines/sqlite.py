@@ -38,6 +38,9 @@ def expression(query: Query) -> str:
 
 class SQLiteEngine:
     name = "sqlite-fts5"
+    # FTS5's own `rank` (bm25, lower is better), alone: the FTS5 table then returns rows
+    # best first and a page stops reading after its last row.
+    best_first = ("rank",)
 
     def store(self, texts: list[Text]) -> None:
         rows = [
@@ -67,11 +70,13 @@ class SQLiteEngine:
             cursor.execute("DELETE FROM search_fts")
 
     def match(self, documents: QuerySet[Document], query: Query, *, rank: bool) -> QuerySet:
-        select = {"rank": "-bm25(search_fts, 10.0, 1.0, 0.0)"} if rank else None
+        where = [f"search_fts.rowid = {_TABLE}.id", "search_fts MATCH %s"]
+        if rank:  # title words weigh ten times body words
+            where.append("search_fts.rank MATCH 'bm25(10.0, 1.0, 0.0)'")
         # A join with the FTS5 table; the expression (quoted stems only) goes as a parameter.
         return documents.extra(  # noqa: S610
             tables=["search_fts"],
-            where=[f"search_fts.rowid = {_TABLE}.id", "search_fts MATCH %s"],
+            where=where,
             params=[expression(query)],
-            select=select,
+            select={"rank": "search_fts.rank"} if rank else None,
         )

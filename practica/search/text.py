@@ -35,17 +35,26 @@ def _stemmer(language: str):  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer(STEMMED[language])
 
 
+_STEMS: dict[str, dict[str, str]] = {code: {} for code in STEMMED}
+_CACHE_MAX = 200_000  # words per language; natural text repeats a small vocabulary
+
+
 def stem(word: str, language: str) -> str:
-    if language not in STEMMED:
+    cache = _STEMS.get(language)
+    if cache is None:
         return word
-    return str(_stemmer(language).stemWord(word))
+    found = cache.get(word)
+    if found is None:
+        found = str(_stemmer(language).stemWord(word))
+        if len(cache) < _CACHE_MAX:
+            cache[word] = found
+    return found
 
 
 def stems(text: str, language: str) -> list[str]:
     if language not in STEMMED:
         return words(text)
-    stemmer = _stemmer(language)
-    return [str(s) for s in stemmer.stemWords(words(text))]
+    return [stem(w, language) for w in words(text)]
 
 
 def language_code(value: str, default: str = "en") -> str:

@@ -1,11 +1,12 @@
 """Searching: one query, filtered by what the reader may see inside the database, from
 which the results, their count, the page and the facet counts all come."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from practica.accounts.permissions import is_active_user, is_staff
@@ -127,6 +128,8 @@ def _filtered(qs: QuerySet[Document], f: Filters) -> QuerySet[Document]:
 @dataclass
 class Results:
     documents: QuerySet[Document]
+    # The same documents unordered: counted without ranking them all.
+    counted: QuerySet[Document]
     kinds: list[tuple[str, str, int]] = field(default_factory=list)
     communities: list[tuple[Community, int]] = field(default_factory=list)
     many: bool = False  # facets counted over the first FACET_WINDOW matches only
@@ -138,12 +141,10 @@ FACET_WINDOW = 1000
 def _facet(matched: QuerySet[Document], field: str) -> tuple[dict[Any, int], bool]:
     """Counts by `field` over the first FACET_WINDOW matches (all of them, on most
     searches): a common word's facets cost the same as a rare one's. Also whether the
-    window was full (the counts are then "at least")."""
-    window = Document.objects.filter(pk__in=matched.order_by().values("pk")[: FACET_WINDOW + 1])
-    counts = dict(
-        window.order_by().values_list(field).annotate(n=Count("id")).values_list(field, "n")
-    )
-    return counts, sum(counts.values()) > FACET_WINDOW
+    window was full (the counts are then "at least"). Counted here from one read: the
+    engines' match cannot be nested in a subquery."""
+    values = list(matched.order_by().values_list(field, flat=True)[: FACET_WINDOW + 1])
+    return dict(Counter(v for v in values if v is not None)), len(values) > FACET_WINDOW
 
 
 def search(user: Any, query: Query, filters: Filters) -> Results:
@@ -154,7 +155,7 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
     by_kind, many = _facet(matched, "kind")
     if filters.kind:
         matched = matched.filter(kind=filters.kind)
-    by_community, _many = _facet(matched.filter(community_id__isnull=False), "community_id")
+    by_community, _many = _facet(matched, "community_id")
     names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
     chosen = _filtered(visible_documents(user), filters)
     if filters.kind:
@@ -166,6 +167,7 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
         ranked = ranked.order_by(*engine().best_first)
     return Results(
         documents=ranked,
+        counted=matched if not filters.kind else matched.filter(kind=filters.kind),
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
         many=many or _many,

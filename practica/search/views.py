@@ -1,11 +1,13 @@
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from practica.accounts.models import User
-from practica.core.http import paginate
+from practica.core.http import CappedPaginator
 from practica.discussions.selectors import readable_communities
 
 from . import selectors
@@ -37,6 +39,29 @@ def _filters(user: Any, form: SearchForm, communities: list[Any]) -> selectors.F
     )
 
 
+class _Paginator(CappedPaginator):
+    """Counts the unordered matches (as many as the ordered ones, without ranking them)."""
+
+    def __init__(self, results: selectors.Results, per_page: int, *, wanted: int) -> None:
+        super().__init__(results.documents, per_page, wanted=wanted)
+        self.counted = results.counted
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.counted[: self.limit].count()
+        self.capped = counted >= self.limit
+        return int(counted)
+
+
+def _paginate(request: HttpRequest, results: selectors.Results) -> Page:
+    try:
+        wanted = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        wanted = 1
+    paginator = _Paginator(results, settings.PRACTICA_SEARCH_PER_PAGE, wanted=wanted)
+    return paginator.get_page(request.GET.get("page"))
+
+
 def search(request: HttpRequest) -> HttpResponse:
     """The search page: works with GET alone; an unusable query gets a message (200)."""
     communities = list(
@@ -51,7 +76,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query.ok:
         filters = _filters(request.user, form, communities)
         results = selectors.search(request.user, query, filters)
-        page = paginate(request, results.documents, per_page=settings.PRACTICA_SEARCH_PER_PAGE)
+        page = _paginate(request, results)
         context.update(
             page=page,
             hits=hits(list(page.object_list), query),

@@ -133,9 +133,11 @@ class Results:
     kinds: list[tuple[str, str, int]] = field(default_factory=list)
     communities: list[tuple[Community, int]] = field(default_factory=list)
     many: bool = False  # facets counted over the first FACET_WINDOW matches only
+    windowed: bool = False  # searched among the WINDOW newest matches only
 
 
 FACET_WINDOW = 1000
+WINDOW = 5000
 
 
 def _facet(matched: QuerySet[Document], field: str) -> tuple[dict[Any, int], bool]:
@@ -150,8 +152,11 @@ def _facet(matched: QuerySet[Document], field: str) -> tuple[dict[Any, int], boo
 def search(user: Any, query: Query, filters: Filters) -> Results:
     """Matching documents `user` may see, ranked (or newest first), with facet counts
     from the same filtered query. Needs `query.ok`."""
+    # A word in a large share of everything: searched among its WINDOW newest matches, so
+    # that ranking costs the same whatever the word (results, counts and facets alike).
+    since = engine().window(query, WINDOW)
     base = _filtered(visible_documents(user), filters)
-    matched = engine().match(base, query, rank=False)
+    matched = engine().match(base, query, rank=False, since=since)
     by_kind, many = _facet(matched, "kind")
     if filters.kind:
         matched = matched.filter(kind=filters.kind)
@@ -160,7 +165,7 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
     chosen = _filtered(visible_documents(user), filters)
     if filters.kind:
         chosen = chosen.filter(kind=filters.kind)
-    ranked = engine().match(chosen, query, rank=not filters.newest)
+    ranked = engine().match(chosen, query, rank=not filters.newest, since=since)
     if filters.newest:
         ranked = ranked.order_by("-created_at", "-id")
     else:
@@ -171,6 +176,7 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
         many=many or _many,
+        windowed=since is not None,
     )
 
 

@@ -83,6 +83,7 @@ def search(request: HttpRequest) -> HttpResponse:
             kinds=results.kinds,
             facet_communities=results.communities,
             facets_many=results.many,
+            windowed=results.windowed,
             total=page.paginator.count,
             chosen_kind=filters.kind,
         )

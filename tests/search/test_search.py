@@ -236,7 +236,7 @@ def test_the_search_page_runs_a_fixed_number_of_queries(
     call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.force_login(author)
     client.get(reverse("search"), {"q": "custody"})
-    with assert_page_queries(10):
+    with assert_page_queries(11):
         page = client.get(reverse("search"), {"q": "custody"})
     assert page.context["total"] == 24
 
@@ -250,3 +250,19 @@ def test_reindex_rebuilds_everything_with_a_progress_bar(place, publish, capsys)
     assert "post" in out and "1/1" in out
     assert Document.objects.filter(kind="post").count() == 1
     assert Document.objects.filter(kind="community").count() == 1
+
+
+def test_a_very_common_word_is_searched_among_its_newest_matches_counts_alike(
+    client, place, publish, monkeypatch
+):
+    from practica.search import selectors
+
+    monkeypatch.setattr(selectors, "WINDOW", 3)
+    community, author = place
+    for n in range(5):
+        publish(author, community, f"Remand {n}", "Remand.")
+    page = client.get(reverse("search"), {"q": "remand"})
+    assert page.context["total"] == 3 == len(page.context["hits"])
+    assert dict((k, n) for k, _label, n in page.context["kinds"]) == {"post": 3}
+    assert "Many things match" in page.content.decode()
+    assert _titles(client, q="remand 0") == ["Remand 0"]

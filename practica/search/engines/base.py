@@ -33,6 +33,12 @@ class Engine(Protocol):
     def forget_all(self) -> None:
         """Drop every document's words (before a full rebuild)."""
 
-    def match(self, documents: QuerySet[Document], query: Query, *, rank: bool) -> QuerySet:
-        """`documents` narrowed to those matching `query`, inside the same SQL query;
-        with `rank`, annotated with a `rank` where higher is more relevant."""
+    def window(self, query: Query, size: int) -> int | None:
+        """The smallest document id among the `size` newest-indexed documents matching
+        `query`, or None when fewer match: a common word is then searched among those."""
+
+    def match(
+        self, documents: QuerySet[Document], query: Query, *, rank: bool, since: int | None = None
+    ) -> QuerySet:
+        """`documents` narrowed to those matching `query` (and with an id from `since` on),
+        inside the same SQL query; with `rank`, annotated with the engine's `rank`."""

@@ -62,7 +62,16 @@ class PostgresEngine:
     def forget_all(self) -> None:
         """The words go with the documents' rows."""
 
-    def match(self, documents: QuerySet[Document], query: Query, *, rank: bool) -> QuerySet:
+    def window(self, query: Query, size: int) -> int | None:
+        newest = self.match(Document.objects.all(), query, rank=False).order_by("-id")
+        found = newest.values_list("id", flat=True)[size - 1 : size]
+        return next(iter(found), None)
+
+    def match(
+        self, documents: QuerySet[Document], query: Query, *, rank: bool, since: int | None = None
+    ) -> QuerySet:
+        if since is not None:
+            documents = documents.filter(pk__gte=since)
         text = tsquery(query)
         where = " OR ".join(
             f"({_TABLE}.language = %s AND {_TABLE}.vector @@ to_tsquery('{config(lang)}', %s))"

@@ -69,16 +69,33 @@ class SQLiteEngine:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def match(self, documents: QuerySet[Document], query: Query, *, rank: bool) -> QuerySet:
+    def window(self, query: Query, size: int) -> int | None:
+        # FTS5 walks its lists by rowid, newest first, without scoring them.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                [expression(query), size - 1],
+            )
+            row = cursor.fetchone()
+        return int(row[0]) if row else None
+
+    def match(
+        self, documents: QuerySet[Document], query: Query, *, rank: bool, since: int | None = None
+    ) -> QuerySet:
         # "+" keeps SQLite from reading the FTS5 table once per document: it reads the
         # matches first (best first when ranked) and looks each document up by its id.
         where = [f"{_TABLE}.id = +search_fts.rowid", "search_fts MATCH %s"]
+        params: list[object] = [expression(query)]
+        if since is not None:  # a range FTS5 reads directly
+            where.append("search_fts.rowid >= %s")
+            params.append(since)
         if rank:  # title words weigh ten times body words
             where.append("search_fts.rank MATCH 'bm25(10.0, 1.0, 0.0)'")
         # A join with the FTS5 table; the expression (quoted stems only) goes as a parameter.
         return documents.extra(  # noqa: S610
             tables=["search_fts"],
             where=where,
-            params=[expression(query)],
+            params=params,
             select={"rank": "search_fts.rank"} if rank else None,
         )

@@ -29,6 +29,7 @@ from practica.demo.faces import seed_faces
 from practica.demo.following import seed_following
 from practica.demo.library import seed_library
 from practica.demo.notices import seed_notices
+from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -108,6 +109,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._seed_newsletter()
             self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+        indexed = seed_search()
+        self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
 
     def _seed_newsletter(self) -> None:
         staff = User.objects.get(email=DEMO_LOGINS[0][0])

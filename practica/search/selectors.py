@@ -24,50 +24,59 @@ from .query import Query, similar_to
 from .text import fold
 
 
-def _led(user: Any) -> Any:
+def _led(user: Any) -> list[int]:
     if is_staff(user):
-        return Community.objects.values("pk")
-    return Membership.objects.filter(user_id=user.pk, role__in=LEADER_ROLES).values("community_id")
-
-
-def visible_posts(user: Any) -> QuerySet[Post]:
-    return Post.objects.filter(
-        status=PostStatus.PUBLISHED,
-        deleted_at__isnull=True,
-        community__in=readable_communities(user).values("pk"),
+        return list(Community.objects.values_list("pk", flat=True))
+    if not is_active_user(user):
+        return []
+    return list(
+        Membership.objects.filter(user_id=user.pk, role__in=LEADER_ROLES).values_list(
+            "community_id", flat=True
+        )
     )
 
 
-def visible_comments(user: Any) -> QuerySet[Comment]:
+def _readable(user: Any) -> list[int]:
+    """The ids of communities whose content `user` may read, read once per search: as a
+    list the database plans each search's query in a fraction of the time."""
+    return list(readable_communities(user).values_list("pk", flat=True))
+
+
+def visible_posts(readable: list[int]) -> QuerySet[Post]:
+    return Post.objects.filter(
+        status=PostStatus.PUBLISHED, deleted_at__isnull=True, community_id__in=readable
+    )
+
+
+def visible_comments(readable: list[int]) -> QuerySet[Comment]:
     return Comment.objects.filter(
         deleted_at__isnull=True,
         post__status=PostStatus.PUBLISHED,
         post__deleted_at__isnull=True,
-        post__community__in=readable_communities(user).values("pk"),
+        post__community_id__in=readable,
     )
 
 
-def visible_events(user: Any) -> QuerySet[Event]:
+def visible_events(user: Any, readable: list[int], led: list[int]) -> QuerySet[Event]:
     """As events.permissions.can_see_event, as a queryset."""
     platform = Q(community__isnull=True)
     if not is_active_user(user):
         platform &= Q(audience=Audience.PUBLIC)
-    in_community = Q(community__in=readable_communities(user).values("pk"))
-    if is_active_user(user):
-        in_community &= ~Q(audience=Audience.LEADERS) | Q(community__in=_led(user))
-    else:
-        in_community &= ~Q(audience=Audience.LEADERS)
+    in_community = Q(community_id__in=readable) & (
+        ~Q(audience=Audience.LEADERS) | Q(community_id__in=led)
+    )
     return Event.objects.filter(platform | in_community)
 
 
-def visible_resources(user: Any) -> QuerySet[Resource]:
+def visible_resources(user: Any, readable: list[int], led: list[int]) -> QuerySet[Resource]:
     """As library.permissions.can_see_resource, as a queryset."""
-    shown = Q(status=ResourceStatus.PUBLISHED)
+    shown = Q(status=ResourceStatus.PUBLISHED) | Q(community_id__in=led)
     if is_active_user(user):
-        shown |= Q(status=ResourceStatus.PENDING, authors=user.pk) | Q(community__in=_led(user))
-    return Resource.objects.filter(
-        shown, community__in=readable_communities(user).values("pk")
-    ).distinct()
+        authored = Resource.authors.through.objects.filter(
+            resource_id=OuterRef("pk"), user_id=user.pk
+        )
+        shown |= Q(status=ResourceStatus.PENDING) & Q(Exists(authored))
+    return Resource.objects.filter(shown, community_id__in=readable)
 
 
 def _live(qs: QuerySet) -> Exists:
@@ -76,12 +85,12 @@ def _live(qs: QuerySet) -> Exists:
 
 def visible_documents(user: Any) -> QuerySet[Document]:
     """Documents whose live object `user` may see now, asked of the live rows."""
-    resources = Resource.objects.filter(pk__in=visible_resources(user).values("pk"))
+    readable, led = _readable(user), _led(user)
     return Document.objects.filter(
-        (Q(kind=Kind.POST) & Q(_live(visible_posts(user))))
-        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(user))))
-        | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user))))
-        | (Q(kind=Kind.RESOURCE) & Q(_live(resources)))
+        (Q(kind=Kind.POST) & Q(_live(visible_posts(readable))))
+        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(readable))))
+        | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user, readable, led))))
+        | (Q(kind=Kind.RESOURCE) & Q(_live(visible_resources(user, readable, led))))
         | (Q(kind=Kind.COMMUNITY) & Q(_live(communities_visible_to(user))))
         | (Q(kind=Kind.PERSON) & Q(_live(people_visible_to(user))))
     )
@@ -155,14 +164,15 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
     # A word in a large share of everything: searched among its WINDOW newest matches, so
     # that ranking costs the same whatever the word (results, counts and facets alike).
     since = engine().window(query, WINDOW)
-    base = _filtered(visible_documents(user), filters)
+    visible = visible_documents(user)
+    base = _filtered(visible, filters)
     matched = engine().match(base, query, rank=False, since=since)
     by_kind, many = _facet(matched, "kind")
     if filters.kind:
         matched = matched.filter(kind=filters.kind)
     by_community, _many = _facet(matched, "community_id")
     names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
-    chosen = _filtered(visible_documents(user), filters)
+    chosen = _filtered(visible, filters)
     if filters.kind:
         chosen = chosen.filter(kind=filters.kind)
     ranked = engine().match(chosen, query, rank=not filters.newest, since=since)

@@ -4,8 +4,10 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from practica.search.index import SOURCES, clear, rebuild
+from practica.search.models import Document
 
 
 class Command(BaseCommand):
@@ -35,6 +37,8 @@ class Command(BaseCommand):
             self._bar(name, 0, total, started)
             rebuild(name, chunk=chunk, progress=progress)
             self.stdout.write("")
+        with connection.cursor() as cursor:  # fresh statistics for the planner
+            cursor.execute(f"ANALYZE {Document._meta.db_table}")
         self.stdout.write(self.style.SUCCESS("The search index is rebuilt."))
 
     def _bar(self, name: str, done: int, total: int, started: float) -> None:

@@ -149,13 +149,15 @@ FACET_WINDOW = 1000
 WINDOW = 5000
 
 
-def _facet(matched: QuerySet[Document], field: str) -> tuple[dict[Any, int], bool]:
-    """Counts by `field` over the first FACET_WINDOW matches (all of them, on most
-    searches): a common word's facets cost the same as a rare one's. Also whether the
-    window was full (the counts are then "at least"). Counted here from one read: the
-    engines' match cannot be nested in a subquery."""
-    values = list(matched.order_by().values_list(field, flat=True)[: FACET_WINDOW + 1])
-    return dict(Counter(v for v in values if v is not None)), len(values) > FACET_WINDOW
+def _facets(matched: QuerySet[Document], kind: str) -> tuple[Counter, Counter, bool]:
+    """Counts by kind (all kinds) and by community (of `kind`, if chosen) over the first
+    FACET_WINDOW matches, all of them on most searches, from one read: a common word's
+    facets cost the same as a rare one's. Also whether the window was full (the counts
+    are then "at least"). Counted here: an engine's match cannot nest in a subquery."""
+    rows = list(matched.order_by().values_list("kind", "community_id")[: FACET_WINDOW + 1])
+    by_kind = Counter(k for k, _c in rows)
+    by_community = Counter(c for k, c in rows if c is not None and (not kind or k == kind))
+    return by_kind, by_community, len(rows) > FACET_WINDOW
 
 
 def search(user: Any, query: Query, filters: Filters) -> Results:
@@ -167,10 +169,9 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
     visible = visible_documents(user)
     base = _filtered(visible, filters)
     matched = engine().match(base, query, rank=False, since=since)
-    by_kind, many = _facet(matched, "kind")
+    by_kind, by_community, many = _facets(matched, filters.kind)
     if filters.kind:
         matched = matched.filter(kind=filters.kind)
-    by_community, _many = _facet(matched, "community_id")
     names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
     chosen = _filtered(visible, filters)
     if filters.kind:
@@ -182,10 +183,10 @@ def search(user: Any, query: Query, filters: Filters) -> Results:
         ranked = ranked.order_by(*engine().best_first)
     return Results(
         documents=ranked,
-        counted=matched if not filters.kind else matched.filter(kind=filters.kind),
+        counted=matched,
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
-        many=many or _many,
+        many=many,
         windowed=since is not None,
     )
 

@@ -236,7 +236,7 @@ def test_the_search_page_runs_a_fixed_number_of_queries(
     call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.force_login(author)
     client.get(reverse("search"), {"q": "custody"})
-    with assert_page_queries(13):
+    with assert_page_queries(12):
         page = client.get(reverse("search"), {"q": "custody"})
     assert page.context["total"] == 24
 

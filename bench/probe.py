@@ -93,6 +93,16 @@ def main() -> None:
         {"name": "thread 200", "paths": [thread(200)], "signed_in": True},
         {"name": "tag", "paths": [f"/tags/{tag.slug}/"], "signed_in": False},
         {"name": "archive", "paths": [f"/archives/{last_month:%Y/%m}/"], "signed_in": False},
+        # Search (issue 13): a word in a third of everything, a rare name, a phrase, and a
+        # common word narrowed to one community's posts.
+        {"name": "search common", "paths": ["/search/?q=court"], "signed_in": True},
+        {"name": "search rare", "paths": ["/search/?q=urquhart"], "signed_in": True},
+        {"name": "search phrase", "paths": ["/search/?q=%22bail+conditions%22"], "signed_in": True},
+        {
+            "name": "search filtered",
+            "paths": [f"/search/?q=housing&kind=post&community={community.slug}"],
+            "signed_in": True,
+        },
         {
             "name": "comment",
             "paths": [f"/posts/{pk}/comments/" for pk in open_threads],

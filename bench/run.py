@@ -198,7 +198,10 @@ def main() -> None:
         growth_report(runs)
         path = save(f"{db}-growth", {"started": started, "machine": machine(), "runs": runs})
     else:
-        run = run_size(db, size, pages=None, connections=CONNECTIONS)
+        # BENCH_PAGES: only these pages (comma-separated names, e.g. "search common"), without
+        # the fairness and watchers runs; empty: every page.
+        only = [p.strip() for p in os.environ.get("BENCH_PAGES", "").split(",") if p.strip()]
+        run = run_size(db, size, pages=only or None, connections=CONNECTIONS)
         report(run)
         path = save(f"{db}-{size}", {"started": started, "machine": machine(), **run})
     say(f"\nWritten to {path.relative_to(ROOT)}")

@@ -71,6 +71,13 @@ EMAIL_LINK_DAYS = env.int("EMAIL_LINK_DAYS", default=60)  # unsubscribe and mana
 
 
 # --- Search (issue 13 §1; practica/search) ------------------------------------------
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+# The languages content is written in ("Written in" on posts, events): search stems by it.
+PRACTICA_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+PRACTICA_SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="")  # empty: by database vendor
+PRACTICA_SEARCH_CHUNK = env.int("SEARCH_CHUNK", default=1000)  # objects per indexing task
+PRACTICA_SEARCH_PER_PAGE = 20
 
 # --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
 

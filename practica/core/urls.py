@@ -3,7 +3,6 @@ from django.urls import path
 from . import installable, views
 
 urlpatterns = [
-    path("search/", views.coming_soon, {"section": "search"}, name="search"),
     path("healthz/", views.healthz, name="healthz"),
     path("ping/", views.ping, name="ping"),
     path("manifest.webmanifest", installable.web_manifest, name="web_manifest"),

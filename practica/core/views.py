@@ -1,20 +1,5 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
-
-_COMING = {
-    "search": (
-        _("Search"),
-        _("Full-text search over posts, events, resources and people will live here. Until "
-          "then, find communities by name in the directory and people on the People page."),
-    ),
-}  # fmt: skip
-
-
-def coming_soon(request: HttpRequest, section: str) -> HttpResponse:
-    title, text = _COMING[section]
-    return render(request, "core/coming_soon.html", {"title": title, "text": text})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
@@ -40,6 +41,11 @@ class PostForm(forms.Form):
         help_text=TAGS_HELP,
         widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
     )
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        help_text=_("Search finds the words of your post by this language's grammar."),
+    )
     open_days = forms.IntegerField(
         label=_("Open for discussion (days)"),
         min_value=1,
@@ -50,6 +56,7 @@ class PostForm(forms.Form):
 
     def __init__(self, *args: Any, can_feature: bool, include_kind: bool = True, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.PRACTICA_CONTENT_LANGUAGES
         featured_label = (
             _("Featured post: a substantial piece that opens a discussion for a set period")
             if can_feature

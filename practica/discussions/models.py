@@ -65,6 +65,8 @@ class Post(Versioned):
     body = models.TextField(_("text (Markdown)"), max_length=BODY_MAX)
     body_html = models.TextField(editable=False, default="")
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts", verbose_name=_("tags"))
+    # The language it is written in (a code from PRACTICA_CONTENT_LANGUAGES): search stems by it.
+    language = models.CharField(_("written in"), max_length=8, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)

@@ -17,7 +17,7 @@ from .models import Audience, EventKind, MaterialKind, Repeat
 class EventForm(forms.Form):
     # Rendered as groups by includes/form.html (docs/design.md, Forms).
     fieldsets = [
-        (_("What"), ["title", "kind", "description"]),
+        (_("What"), ["title", "kind", "language", "description"]),
         (
             _("When"),
             [
@@ -45,6 +45,9 @@ class EventForm(forms.Form):
 
     title = LineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    language = forms.ChoiceField(
+        label=_("Written in"), required=False, choices=settings.PRACTICA_CONTENT_LANGUAGES
+    )
     description = TextField(
         label=_("Description"),
         max_length=20_000,

@@ -63,6 +63,8 @@ class Event(Versioned):
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
     description = models.TextField(_("description (Markdown)"), max_length=20_000)
     description_html = models.TextField(editable=False, default="")
+    # The language it is written in (a code from PRACTICA_CONTENT_LANGUAGES): search stems by it.
+    language = models.CharField(_("written in"), max_length=8, blank=True)
     # Stored in UTC; `time_zone` is the zone the organiser set the wall-clock time in.
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))

@@ -8,3 +8,11 @@ class SearchConfig(AppConfig):
     name = "practica.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from practica.activity.services import subscribe
+
+        from . import follow
+
+        subscribe("search", follow.activity_index)
+        follow.connect()

@@ -16,7 +16,6 @@ from tests.browser.showcase import INVITATION_TOKEN
 PAGES = [
     # The site and its people
     p("home", ALL),
-    p("search", ALL),
     p("conduct", ALL),
     p("offline", ALL),
     p("conduct_publish", (S,)),

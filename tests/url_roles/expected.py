@@ -61,7 +61,6 @@ def newsletter(w):
 # name → (kwargs from the world, {role: status})
 CORE = {
     "home": (None, ALL_200),
-    "search": (None, ALL_200),
     "healthz": (None, ALL_200),
     "ping": (None, ALL_200),
     "web_manifest": (None, ALL_200),

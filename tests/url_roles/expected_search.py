@@ -2,4 +2,8 @@
 
 from .world import ALL_200, SIGNED_IN, row  # noqa: F401
 
-SEARCH: dict = {}
+SEARCH: dict = {
+    # Anyone may search; what they find is what they may see (tests/search/test_leaks.py).
+    "search": (None, ALL_200),
+}
+SEARCH["search_similar"] = (None, ALL_200)

@@ -50,6 +50,7 @@ def post_create(
     body: str,
     tags: list[str] | str = "",
     open_days: int | None = None,
+    language: str = "",
 ) -> Post:
     """Publish a post, or queue it for review.
 
@@ -83,6 +84,7 @@ def post_create(
         title=title.strip(),
         body=body,
         body_html=html,
+        language=language,
         status=PostStatus.PENDING if held else PostStatus.PUBLISHED,
         published_at=None if held else now,
         last_activity_at=now,
@@ -147,6 +149,7 @@ def post_edit(
     tags: list[str] | str,
     reason: str = "",
     version: int | None = None,
+    language: str | None = None,
 ) -> Post:
     """Change a post, keeping the previous text in its history.
 
@@ -162,6 +165,7 @@ def post_edit(
         title.strip() == post.title
         and body == post.body
         and names == list(post.tags.order_by("name").values_list("name", flat=True))
+        and (language is None or language == post.language)
     )
     if unchanged and post.status != PostStatus.RETURNED:
         return post
@@ -170,6 +174,8 @@ def post_edit(
     revision(post, actor, reason)
     post.title = title.strip()
     post.body = body
+    if language is not None:
+        post.language = language
     post.body_html, mentioned = render(body)
     if post.status == PostStatus.PUBLISHED:
         post.edited_at = timezone.now()

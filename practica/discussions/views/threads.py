@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practica.accounts.gates import write_gate
@@ -246,9 +247,12 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_post_in(request.user, community)
     can_feature = can_publish_featured(request.user, community)
-    initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION}
+    initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION, "language": get_language()}
     form = PostForm(form_data(request), can_feature=can_feature, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    similar: list = []
+    if request.method == "POST" and form.is_valid() and not request.POST.get("publish_anyway"):
+        similar = _asked_before(request, form.cleaned_data)
+    if request.method == "POST" and form.is_valid() and not similar:
         data = form.cleaned_data
         try:
             post = services.post_create(
@@ -259,6 +263,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
                 body=data["body"],
                 tags=data["tags"],
                 open_days=data.get("open_days"),
+                language=data.get("language") or "",
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -280,8 +285,19 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "suggestions": selectors.tag_suggestions(user=request.user),
             "can_feature": can_feature,
+            "similar": similar,
         },
     )
+
+
+def _asked_before(request: HttpRequest, data: dict) -> list:
+    """For a question: similar posts and resources the asker may see, shown once above
+    the filled form before it is published (the search app finds them)."""
+    if data.get("kind") != PostKind.QUESTION:
+        return []
+    from practica.search.present import similar_hits
+
+    return similar_hits(request.user, f"{data['title']}")
 
 
 @write_gate()
@@ -293,7 +309,13 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_data(request),
         can_feature=False,
         include_kind=False,
-        initial={"title": post.title, "body": post.body, "tags": tags, "version": post.version},
+        initial={
+            "title": post.title,
+            "body": post.body,
+            "tags": tags,
+            "version": post.version,
+            "language": post.language or get_language(),
+        },
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -307,6 +329,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 tags=data["tags"],
                 reason=data["reason"],
                 version=data["version"],
+                language=data.get("language") or post.language,
             )
         except EditConflict as error:
             show_conflict(form, error)

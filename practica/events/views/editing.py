@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practica.accounts.gates import write_gate
@@ -41,6 +42,7 @@ def _details(data: dict[str, Any]) -> dict[str, Any]:
             "allow_self_attendance",
         )
     }
+    details["language"] = data.get("language") or ""
     local_deadline = data.get("registration_deadline_local")
     details["registration_deadline"] = (
         local_deadline.replace(tzinfo=zoneinfo.ZoneInfo(data["time_zone"]))
@@ -52,7 +54,9 @@ def _details(data: dict[str, Any]) -> dict[str, Any]:
 
 def _create(request: HttpRequest, community: Community | None) -> HttpResponse:
     check_manage_events(request.user, community)
-    form = EventForm(form_data(request), platform=community is None)
+    form = EventForm(
+        form_data(request), platform=community is None, initial={"language": get_language()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -104,6 +108,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "title": event.title,
         "kind": event.kind,
+        "language": event.language or get_language(),
         "description": event.description,
         "start_date": start.date(),
         "start_time": start.time(),

@@ -32,6 +32,7 @@ from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
+from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
@@ -132,6 +133,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._seed_newsletter()
             self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+        indexed = seed_search()
+        self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
 
     def _seed_newsletter(self) -> None:
         staff = User.objects.get(email=DEMO_LOGINS[0][0])

@@ -3,6 +3,7 @@
 import time
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from practica.accounts.models import User
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         scale.ScaleSeeder(scale.SIZES[size], log=self._log).run()
         took = time.monotonic() - started
+        self.stdout.write("Indexing it for search:")
+        call_command("reindex", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Built the {size} site in {took:.0f} s: {scale.describe()}.")
         )

@@ -1,0 +1,202 @@
+"""Searching: one query, filtered by what the reader may see inside the database, from
+which the results, their count, the page and the facet counts all come."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from practica.accounts.permissions import is_active_user, is_staff
+from practica.communities.models import LEADER_ROLES, Community, Membership
+from practica.communities.selectors import communities_visible_to
+from practica.directory.selectors import people_visible_to
+from practica.discussions.models import Comment, Post, PostKind, PostStatus
+from practica.discussions.selectors import readable_communities
+from practica.events.models import Audience, Event
+from practica.library.models import Resource, ResourceStatus
+
+from .engines import engine
+from .models import Document, Kind
+from .query import Query, similar_to
+from .text import fold
+
+
+def _led(user: Any) -> list[int]:
+    if is_staff(user):
+        return list(Community.objects.values_list("pk", flat=True))
+    if not is_active_user(user):
+        return []
+    return list(
+        Membership.objects.filter(user_id=user.pk, role__in=LEADER_ROLES).values_list(
+            "community_id", flat=True
+        )
+    )
+
+
+def _readable(user: Any) -> list[int]:
+    """The ids of communities whose content `user` may read, read once per search: as a
+    list the database plans each search's query in a fraction of the time."""
+    return list(readable_communities(user).values_list("pk", flat=True))
+
+
+def visible_posts(readable: list[int]) -> QuerySet[Post]:
+    return Post.objects.filter(
+        status=PostStatus.PUBLISHED, deleted_at__isnull=True, community_id__in=readable
+    )
+
+
+def visible_comments(readable: list[int]) -> QuerySet[Comment]:
+    return Comment.objects.filter(
+        deleted_at__isnull=True,
+        post__status=PostStatus.PUBLISHED,
+        post__deleted_at__isnull=True,
+        post__community_id__in=readable,
+    )
+
+
+def visible_events(user: Any, readable: list[int], led: list[int]) -> QuerySet[Event]:
+    """As events.permissions.can_see_event, as a queryset."""
+    platform = Q(community__isnull=True)
+    if not is_active_user(user):
+        platform &= Q(audience=Audience.PUBLIC)
+    in_community = Q(community_id__in=readable) & (
+        ~Q(audience=Audience.LEADERS) | Q(community_id__in=led)
+    )
+    return Event.objects.filter(platform | in_community)
+
+
+def visible_resources(user: Any, readable: list[int], led: list[int]) -> QuerySet[Resource]:
+    """As library.permissions.can_see_resource, as a queryset."""
+    shown = Q(status=ResourceStatus.PUBLISHED) | Q(community_id__in=led)
+    if is_active_user(user):
+        authored = Resource.authors.through.objects.filter(
+            resource_id=OuterRef("pk"), user_id=user.pk
+        )
+        shown |= Q(status=ResourceStatus.PENDING) & Q(Exists(authored))
+    return Resource.objects.filter(shown, community_id__in=readable)
+
+
+def _live(qs: QuerySet) -> Exists:
+    return Exists(qs.filter(pk=OuterRef("object_id")).values("pk"))
+
+
+def visible_documents(user: Any) -> QuerySet[Document]:
+    """Documents whose live object `user` may see now, asked of the live rows."""
+    readable, led = _readable(user), _led(user)
+    return Document.objects.filter(
+        (Q(kind=Kind.POST) & Q(_live(visible_posts(readable))))
+        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(readable))))
+        | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user, readable, led))))
+        | (Q(kind=Kind.RESOURCE) & Q(_live(visible_resources(user, readable, led))))
+        | (Q(kind=Kind.COMMUNITY) & Q(_live(communities_visible_to(user))))
+        | (Q(kind=Kind.PERSON) & Q(_live(people_visible_to(user))))
+    )
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    community_id: int | None = None
+    tag: str = ""
+    author_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+    jurisdiction: str = ""
+    language: str = ""
+    answered: str = ""  # "yes", "no" or ""
+    newest: bool = False
+
+
+def _filtered(qs: QuerySet[Document], f: Filters) -> QuerySet[Document]:
+    if f.community_id:
+        qs = qs.filter(community_id=f.community_id)
+    if f.tag:
+        qs = qs.filter(tags__contains=f"|{f.tag}|")
+    if f.author_id:
+        qs = qs.filter(author_id=f.author_id)
+    zone = timezone.get_current_timezone()
+    if f.since:
+        qs = qs.filter(created_at__gte=datetime.combine(f.since, time.min, zone))
+    if f.until:
+        qs = qs.filter(created_at__lte=datetime.combine(f.until, time.max, zone))
+    if f.jurisdiction:
+        qs = qs.filter(jurisdictions__contains=f"|{fold(f.jurisdiction)}|")
+    if f.language:
+        qs = qs.filter(language=f.language)
+    if f.answered:
+        questions = Post.objects.filter(kind=PostKind.QUESTION)
+        answered = Q(accepted_answer__isnull=False) | Q(comment_count__gt=0)
+        wanted = questions.filter(answered) if f.answered == "yes" else questions.exclude(answered)
+        qs = qs.filter(Q(kind=Kind.POST) & Q(_live(wanted)))
+    return qs
+
+
+@dataclass
+class Results:
+    documents: QuerySet[Document]
+    # The same documents unordered: counted without ranking them all.
+    counted: QuerySet[Document]
+    kinds: list[tuple[str, str, int]] = field(default_factory=list)
+    communities: list[tuple[Community, int]] = field(default_factory=list)
+    many: bool = False  # facets counted over the first FACET_WINDOW matches only
+    windowed: bool = False  # searched among the WINDOW newest matches only
+
+
+FACET_WINDOW = 1000
+WINDOW = 5000
+
+
+def _facets(matched: QuerySet[Document], kind: str) -> tuple[Counter, Counter, bool]:
+    """Counts by kind (all kinds) and by community (of `kind`, if chosen) over the first
+    FACET_WINDOW matches, all of them on most searches, from one read: a common word's
+    facets cost the same as a rare one's. Also whether the window was full (the counts
+    are then "at least"). Counted here: an engine's match cannot nest in a subquery."""
+    rows = list(matched.order_by().values_list("kind", "community_id")[: FACET_WINDOW + 1])
+    by_kind = Counter(k for k, _c in rows)
+    by_community = Counter(c for k, c in rows if c is not None and (not kind or k == kind))
+    return by_kind, by_community, len(rows) > FACET_WINDOW
+
+
+def search(user: Any, query: Query, filters: Filters) -> Results:
+    """Matching documents `user` may see, ranked (or newest first), with facet counts
+    from the same filtered query. Needs `query.ok`."""
+    # A word in a large share of everything: searched among its WINDOW newest matches, so
+    # that ranking costs the same whatever the word (results, counts and facets alike).
+    since = engine().window(query, WINDOW)
+    visible = visible_documents(user)
+    base = _filtered(visible, filters)
+    matched = engine().match(base, query, rank=False, since=since)
+    by_kind, by_community, many = _facets(matched, filters.kind)
+    if filters.kind:
+        matched = matched.filter(kind=filters.kind)
+    names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
+    chosen = _filtered(visible, filters)
+    if filters.kind:
+        chosen = chosen.filter(kind=filters.kind)
+    ranked = engine().match(chosen, query, rank=not filters.newest, since=since)
+    if filters.newest:
+        ranked = ranked.order_by("-created_at", "-id")
+    else:
+        ranked = ranked.order_by(*engine().best_first)
+    return Results(
+        documents=ranked,
+        counted=matched,
+        kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
+        communities=[(c, by_community[c.pk]) for c in names],
+        many=many,
+        windowed=since is not None,
+    )
+
+
+def similar(user: Any, text: str, *, limit: int = 5) -> list[Document]:
+    """Posts and resources `user` may see that are most like `text` (a question's title
+    and text being written): "has this been asked before?"."""
+    query = similar_to(text)
+    if not query.ok:
+        return []
+    kinds = visible_documents(user).filter(kind__in=[Kind.POST, Kind.RESOURCE])
+    ranked = engine().match(kinds, query, rank=True)
+    return list(ranked.order_by(*engine().best_first)[:limit])

@@ -78,6 +78,8 @@ PRACTICA_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", 
 PRACTICA_SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="")  # empty: by database vendor
 PRACTICA_SEARCH_CHUNK = env.int("SEARCH_CHUNK", default=1000)  # objects per indexing task
 PRACTICA_SEARCH_PER_PAGE = 20
+# A word matching more than this many documents is searched among its newest matches.
+PRACTICA_SEARCH_WINDOW = env.int("SEARCH_WINDOW", default=1000)
 
 # --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
 

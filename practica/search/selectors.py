@@ -4,8 +4,10 @@ which the results, their count, the page and the facet counts all come."""
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from operator import itemgetter
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -136,57 +138,53 @@ def _filtered(qs: QuerySet[Document], f: Filters) -> QuerySet[Document]:
 
 @dataclass
 class Results:
-    documents: QuerySet[Document]
-    # The same documents unordered: counted without ranking them all.
-    counted: QuerySet[Document]
+    """Ids of the matching documents `user` may see, best first (or newest first), and the
+    facet counts, all from one read of at most WINDOW matches."""
+
+    ids: list[int]
     kinds: list[tuple[str, str, int]] = field(default_factory=list)
     communities: list[tuple[Community, int]] = field(default_factory=list)
-    many: bool = False  # facets counted over the first FACET_WINDOW matches only
     windowed: bool = False  # searched among the WINDOW newest matches only
 
+    def documents(self, ids: list[int]) -> list[Document]:
+        """The documents of `ids` (a page of `self.ids`), in that order."""
+        found = Document.objects.in_bulk(ids)
+        return [found[i] for i in ids if i in found]
 
-FACET_WINDOW = 1000
-WINDOW = 5000
+
+# A word in a large share of everything is searched among its WINDOW newest matches, so
+# that a common word costs about what a rare one does: results, counts and facets alike.
+WINDOW = settings.PRACTICA_SEARCH_WINDOW
 
 
-def _facets(matched: QuerySet[Document], kind: str) -> tuple[Counter, Counter, bool]:
-    """Counts by kind (all kinds) and by community (of `kind`, if chosen) over the first
-    FACET_WINDOW matches, all of them on most searches, from one read: a common word's
-    facets cost the same as a rare one's. Also whether the window was full (the counts
-    are then "at least"). Counted here: an engine's match cannot nest in a subquery."""
-    rows = list(matched.order_by().values_list("kind", "community_id")[: FACET_WINDOW + 1])
-    by_kind = Counter(k for k, _c in rows)
-    by_community = Counter(c for k, c in rows if c is not None and (not kind or k == kind))
-    return by_kind, by_community, len(rows) > FACET_WINDOW
+def _ordered(rows: list[tuple], newest: bool, best_first: tuple[str, ...]) -> list[int]:
+    """Row ids sorted by the engine's best-first fields (rows: id, kind, community_id,
+    created_at, rank), or newest first; stable sorts, the last key first."""
+    position = {"id": 0, "created_at": 3, "rank": 4}
+    keys = ("-created_at", "-id") if newest else best_first
+    for key in reversed(keys):
+        rows.sort(key=itemgetter(position[key.lstrip("-")]), reverse=key.startswith("-"))
+    return [row[0] for row in rows]
 
 
 def search(user: Any, query: Query, filters: Filters) -> Results:
     """Matching documents `user` may see, ranked (or newest first), with facet counts
-    from the same filtered query. Needs `query.ok`."""
-    # A word in a large share of everything: searched among its WINDOW newest matches, so
-    # that ranking costs the same whatever the word (results, counts and facets alike).
+    by kind and by community, from one read of the permitted matches. Needs `query.ok`."""
     since = engine().window(query, WINDOW)
-    visible = visible_documents(user)
-    base = _filtered(visible, filters)
-    matched = engine().match(base, query, rank=False, since=since)
-    by_kind, by_community, many = _facets(matched, filters.kind)
+    matched = engine().match(
+        _filtered(visible_documents(user), filters), query, rank=not filters.newest, since=since
+    )
+    fields = ["id", "kind", "community_id", "created_at"]
+    rows = list(matched.order_by().values_list(*fields, *([] if filters.newest else ["rank"])))
+    by_kind = Counter(row[1] for row in rows)
     if filters.kind:
-        matched = matched.filter(kind=filters.kind)
+        rows = [row for row in rows if row[1] == filters.kind]
+    by_community = Counter(row[2] for row in rows if row[2] is not None)
     names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
-    chosen = _filtered(visible, filters)
-    if filters.kind:
-        chosen = chosen.filter(kind=filters.kind)
-    ranked = engine().match(chosen, query, rank=not filters.newest, since=since)
-    if filters.newest:
-        ranked = ranked.order_by("-created_at", "-id")
-    else:
-        ranked = ranked.order_by(*engine().best_first)
     return Results(
-        documents=ranked,
-        counted=matched,
+        ids=_ordered(rows, filters.newest, engine().best_first),
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
         communities=[(c, by_community[c.pk]) for c in names],
-        many=many,
         windowed=since is not None,
     )
 

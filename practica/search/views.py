@@ -1,13 +1,11 @@
-from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from practica.accounts.models import User
-from practica.core.http import CappedPaginator
 from practica.discussions.selectors import readable_communities
 
 from . import selectors
@@ -39,27 +37,10 @@ def _filters(user: Any, form: SearchForm, communities: list[Any]) -> selectors.F
     )
 
 
-class _Paginator(CappedPaginator):
-    """Counts the unordered matches (as many as the ordered ones, without ranking them)."""
-
-    def __init__(self, results: selectors.Results, per_page: int, *, wanted: int) -> None:
-        super().__init__(results.documents, per_page, wanted=wanted)
-        self.counted = results.counted
-
-    @cached_property
-    def count(self) -> int:
-        counted = self.counted[: self.limit].count()
-        self.capped = counted >= self.limit
-        return int(counted)
-
-
 def _paginate(request: HttpRequest, results: selectors.Results) -> Page:
-    try:
-        wanted = max(1, int(request.GET.get("page") or 1))
-    except ValueError:
-        wanted = 1
-    paginator = _Paginator(results, settings.PRACTICA_SEARCH_PER_PAGE, wanted=wanted)
-    return paginator.get_page(request.GET.get("page"))
+    return Paginator(results.ids, settings.PRACTICA_SEARCH_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -79,10 +60,9 @@ def search(request: HttpRequest) -> HttpResponse:
         page = _paginate(request, results)
         context.update(
             page=page,
-            hits=hits(list(page.object_list), query),
+            hits=hits(results.documents(list(page.object_list)), query),
             kinds=results.kinds,
             facet_communities=results.communities,
-            facets_many=results.many,
             windowed=results.windowed,
             total=page.paginator.count,
             chosen_kind=filters.kind,

@@ -2,6 +2,8 @@
 index, built with text search configurations that fold accents (unaccent) and stem by the
 document's language (practica_en, practica_fr, practica_es, practica_simple)."""
 
+from dataclasses import replace
+
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -63,7 +65,14 @@ class PostgresEngine:
         """The words go with the documents' rows."""
 
     def window(self, query: Query, size: int) -> int | None:
-        newest = self.match(Document.objects.all(), query, rank=False).order_by("-id")
+        # A phrase's words, not the phrase: the index answers that without reading each
+        # candidate's positions, and the phrase is then checked among these newest only.
+        words = replace(
+            query,
+            include=tuple((word,) for term in query.include for word in term),
+            exclude=(),
+        )
+        newest = self.match(Document.objects.all(), words, rank=False).order_by("-id")
         found = newest.values_list("id", flat=True)[size - 1 : size]
         return next(iter(found), None)
 

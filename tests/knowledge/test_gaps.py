@@ -157,3 +157,10 @@ def test_commission_a_resource_opens_the_library_form_with_the_areas_tag(client,
     page = client.get(reverse("resource_create", args=[community.slug]) + "?tags=bail")
     assert 'value="bail"' in page.content.decode()
 
+
+def test_the_matrix_says_it_scrolls_and_can_be_focused(client, community, chair):
+    client.force_login(chair)
+    page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
+    matrix = page.split('id="matrix-h"')[1]
+    assert "Scroll sideways to see every community." in matrix
+    assert 'tabindex="0" role="region"' in matrix and 'aria-describedby="matrix-hint"' in matrix

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
@@ -165,7 +166,13 @@ def request_route(request: HttpRequest, pk: int) -> HttpResponse:
             error = refused.message
         else:
             messages.success(
-                request, _("Sent to %(n)s member(s); they are told now.") % {"n": len(sent)}
+                request,
+                ngettext(
+                    "Sent to %(n)s member; they are told now.",
+                    "Sent to %(n)s members; they are told now.",
+                    len(sent),
+                )
+                % {"n": len(sent)},
             )
             return redirect("request_detail", pk=post.pk)
     return render(

@@ -48,6 +48,8 @@ def test_a_declared_expert_among_members_removes_the_topic_and_platform_experts_
     client.force_login(chair)
     page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
     assert "Olive Outsideexpert" in page  # an expert elsewhere to invite
+    # Already on the platform: the leader is offered a message, not an email invitation.
+    assert reverse("message_new", args=[outside.pk]) in page and "Send them a message" in page
     declare(member, area=bail)
     page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
     assert "Olive Outsideexpert" not in page

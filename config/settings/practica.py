@@ -88,6 +88,9 @@ PRACTICA_SEARCH_WINDOW = env.int("SEARCH_WINDOW", default=1000)
 # deadline; the deadline task runs every REQUEST_DEADLINES_EVERY seconds.
 PRACTICA_UNANSWERED_AFTER_DAYS = env.int("UNANSWERED_AFTER_DAYS", default=7)
 PRACTICA_REQUEST_WARN_DAYS = env.int("REQUEST_WARN_DAYS", default=2)
+# The knowledge map's counts of contributions are kept this many seconds (0: not kept),
+# shared by viewers who may read the same communities.
+PRACTICA_KNOWLEDGE_CACHE_SECONDS = env.int("KNOWLEDGE_CACHE_SECONDS", default=300)
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.knowledge.tasks.requests_deadline_task", env.int("REQUEST_DEADLINES_EVERY", 3600))
 )

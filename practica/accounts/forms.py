@@ -57,11 +57,13 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("Automatic (your browser's, or the site's)")), *time_zone_choices()],
             help_text=self.fields["time_zone"].help_text,
         )
-        # Left out of a form (an older page, a script), the choice stays as it was.
-        self.fields["profile_visibility"].required = False
-
-    def clean_profile_visibility(self) -> str:
-        return self.cleaned_data.get("profile_visibility") or self.instance.profile_visibility
+        # A radio with a choice always made: required, and the stored value is the initial.
+        # Left out of a post (an older page, a script), the choice stays as it was.
+        self.fields["profile_visibility"].required = True
+        if self.is_bound and not self.data.get("profile_visibility"):
+            data = self.data.copy()
+            data["profile_visibility"] = self.instance.profile_visibility
+            self.data = data
 
 
 class PhotoForm(forms.Form):

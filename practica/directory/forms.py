@@ -67,7 +67,13 @@ class PeopleFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any occupation")), *Occupation.choices],
     )
-    community = forms.ChoiceField(label=_("Community"), required=False)
+    # Same words for a community that does not exist and one whose members the viewer may
+    # not see: the answer tells nothing about which.
+    community = forms.ChoiceField(
+        label=_("Community"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the listed communities.")},
+    )
     welcomes_questions = forms.BooleanField(label=_("Welcomes questions"), required=False)
     open_to_mentoring = forms.BooleanField(label=_("Open to mentoring"), required=False)
 

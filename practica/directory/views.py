@@ -52,7 +52,9 @@ def people(request: HttpRequest) -> HttpResponse:
     """The People directory: whoever the viewer may see, filtered by expertise and more."""
     communities = list(selectors.communities_to_filter_by(request.user))
     form = PeopleFilterForm(request.GET or None, communities=communities)
-    filters = form.cleaned_data if form.is_valid() else {}
+    # A refused field (an unlisted community) is said on the form; the others still apply.
+    form.is_valid()
+    filters = getattr(form, "cleaned_data", {})
     by_slug = {c.slug: c for c in communities}
     people_qs = selectors.people_list(
         viewer=request.user,

@@ -23,7 +23,7 @@ from .permissions import check_see_post
 
 _TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
 _COMMENT_FIELDS = [f.name for f in Comment._meta.concrete_fields]
-FACE_FIELDS = ("display_name", "photo", "photo_small", "is_active")
+FACE_FIELDS = ("display_name", "photo", "photo_small", "is_active", "profile_visibility")
 
 
 def readable_communities(user: Any) -> QuerySet[Community]:
@@ -45,7 +45,7 @@ def posts_visible_to(user: Any) -> QuerySet[Post]:
             deleted_at__isnull=True,
             community__in=readable_communities(user).values("pk"),
         )
-        .select_related("community", "author", "summary")
+        .select_related("community", "author", "summary", "summary__author")
         .prefetch_related(_TAGS)
     )
 
@@ -226,7 +226,9 @@ def access_post(*, user: Any, pk: int) -> Post:
 
     def load() -> Post | None:
         return (
-            Post.objects.select_related("community", "author", "summary", "summary_of")
+            Post.objects.select_related(
+                "community", "author", "summary", "summary__author", "summary_of"
+            )
             .prefetch_related(_TAGS)
             .filter(pk=pk)
             .first()
@@ -312,7 +314,7 @@ def community_summaries(*, user: Any, community: Community) -> QuerySet[Post]:
     return (
         posts_visible_to(user)
         .filter(community=community, kind=PostKind.SUMMARY)
-        .select_related("summary_of")
+        .select_related("summary_of", "author")
         .order_by("-published_at", "-id")
     )
 

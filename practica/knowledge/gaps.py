@@ -106,7 +106,8 @@ def gaps(viewer: Any, community: Community | None = None) -> Gaps:
             }
         )
 
-    # Resources by area: current, or all out of date.
+    # Resources by area: current, or all out of date. A resource counts for an area when
+    # one of its tags belongs to it by the knowledge map's rule (topic_keys).
     current: dict[str, int] = {}
     stale: dict[str, int] = {}
     for res in (
@@ -126,6 +127,8 @@ def gaps(viewer: Any, community: Community | None = None) -> Gaps:
         }
         for a in areas
         if not current.get(area_key(a.slug))
+        # Only areas somebody here cares about: asked about, or with a declared expert.
+        and (area_key(a.slug) in asked or area_key(a.slug) in declared)
     ]
     no_resource.sort(key=lambda row: -row["asked"])
 

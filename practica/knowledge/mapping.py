@@ -19,17 +19,21 @@ resource authored 3, an event given 2, a comment marked helpful 1.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from practica.accounts.models import User
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community, Membership
+from practica.core.pagecache import remember
 from practica.directory.models import Expertise, ExpertiseArea, Level
 from practica.directory.selectors import people_visible_to
 from practica.discussions.models import Post, PostStatus, Reaction, ReactionKind, Tag
@@ -135,12 +139,50 @@ def _scope(viewer: Any, community: Community | None) -> Any:
     return readable
 
 
+Found = dict[str, dict[int, dict[str, int]]]
+
+
+def _reach(viewer: Any) -> list[Any]:
+    """What decides which contributions `viewer` may count, in one query: whether they are
+    staff, signed in or a visitor, the communities whose content they read, and those
+    they lead (leadership meetings count for their leaders only)."""
+    kind = "staff" if is_staff(viewer) else "member" if is_active_user(viewer) else "visitor"
+    rows = readable_communities(viewer).order_by("pk")
+    if kind == "member":
+        leads = Membership.objects.filter(community=OuterRef("pk"), user_id=viewer.pk).exclude(
+            role="member"
+        )
+        return [kind, list(rows.annotate(leads=Exists(leads)).values_list("pk", "leads"))]
+    return [kind, list(rows.values_list("pk", flat=True))]
+
+
 def contributions(
-    viewer: Any, community: Community | None = None
-) -> dict[str, dict[int, dict[str, int]]]:
+    viewer: Any, community: Community | None = None, areas: list[ExpertiseArea] | None = None
+) -> Found:
     """topic key → person id → kind → count, from the content `viewer` may read (in
-    `community`, if given). Four grouped queries and one for events."""
-    areas = list(ExpertiseArea.objects.all())
+    `community`, if given). Kept a few minutes (PRACTICA_KNOWLEDGE_CACHE_SECONDS), shared
+    by viewers of the same reach (`_reach`) and dropped when posts, comments, reactions,
+    tags or communities change; resources and events show within those minutes."""
+    areas = list(ExpertiseArea.objects.all()) if areas is None else areas
+    seconds = settings.PRACTICA_KNOWLEDGE_CACHE_SECONDS
+    if seconds <= 0:
+        return _contributions(viewer, community, areas)
+    parts = [
+        *_reach(viewer),
+        community.pk if community is not None else None,
+        [(a.slug, a.name) for a in areas],
+    ]
+    return remember(  # type: ignore[no-any-return]
+        "knowledge-contributions",
+        parts,
+        ["content", "communities"],
+        lambda: _contributions(viewer, community, areas),
+        until=lambda _found: timezone.now() + timedelta(seconds=seconds),
+    )
+
+
+def _contributions(viewer: Any, community: Community | None, areas: list[ExpertiseArea]) -> Found:
+    """Four grouped queries and one for events."""
     scope = _scope(viewer, community)
     found: dict[str, dict[int, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(int))
@@ -190,7 +232,10 @@ def contributions(
         for key, name in names.items():
             if name in title.lower():
                 found[key][person]["event"] += 1
-    return found
+    # Plain dicts: kept in the cache, which pickles (a defaultdict of lambdas would not).
+    return {
+        key: {uid: dict(counts) for uid, counts in people.items()} for key, people in found.items()
+    }
 
 
 def knowledge_map(viewer: Any, community: Community | None = None) -> list[Topic]:
@@ -201,7 +246,7 @@ def knowledge_map(viewer: Any, community: Community | None = None) -> list[Topic
     topics: dict[str, Topic] = {
         area_key(a.slug): Topic(key=area_key(a.slug), name=a.name, area=a) for a in areas
     }
-    found = contributions(viewer, community)
+    found = contributions(viewer, community, areas)
     declared = Expertise.objects.filter(user__in=people_visible_to(viewer))
     if community is not None:
         declared = declared.filter(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
-from practica.communities.notify import community_activity, tell
+from practica.communities.notify import community_activity, note, tell
 from practica.communities.selectors import leader_ids, users_with_roles
 from practica.core.errors import ServiceError
 from practica.directory.selectors import people_visible_to
@@ -61,12 +61,32 @@ def request_save(
     request.answer_kind = answer_kind
     request.warned_at = None
     request.save()
+    notes = []
+    if not created and actor.pk != post.author_id:
+        # A leader changed the asker's terms: the asker hears who did, and what they are now.
+        notes.append(
+            note(
+                post.community,
+                to=[post.author_id],
+                category=Category.DECISIONS,
+                kind="request.changed",
+                title=_("%(who)s changed your request “%(title)s”: by %(date)s, %(kind)s")
+                % {
+                    "who": actor.name,
+                    "title": post.title,
+                    "date": deadline.isoformat(),
+                    "kind": AnswerKind(answer_kind).label,
+                },
+                url=reverse("request_detail", args=[post.pk]),
+            )
+        )
     community_activity(
         post.community,
         actor=actor,
         verb="request.opened" if created else "request.changed",
         target=request,
         places=_places(post),
+        notes=notes,
     )
     return request
 

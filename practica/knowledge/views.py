@@ -1,11 +1,14 @@
 """Pages of the knowledge map and of requests for information: thin over the selectors,
 gaps, mapping and services."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
@@ -18,6 +21,7 @@ from practica.core.http import paginate, report
 from . import selectors, services
 from .forms import RequestForm
 from .gaps import gaps
+from .mapping import PEOPLE_PER_TOPIC, Topic
 from .mapping import knowledge_map as map_topics
 from .permissions import (
     can_make_request,
@@ -28,27 +32,45 @@ from .permissions import (
     check_see_gaps,
 )
 
+PEOPLE_IN_ONE_AREA = 20
+
+
+def _sections(request: HttpRequest, topics: list[Topic]) -> dict[str, Any]:
+    """The map as the page shows it: areas with people first, then free tags, and the
+    areas nobody knows yet in one line; with `?area=<slug>`, that one area, with more
+    people (404 for an area that does not exist)."""
+    wanted = request.GET.get("area", "")
+    if wanted:
+        topic = next((t for t in topics if t.area is not None and t.slug == wanted), None)
+        if topic is None:
+            raise Http404
+        return {"area": topic, "areas": [(topic, topic.ranked(PEOPLE_IN_ONE_AREA))]}
+    return {
+        "areas": [(t, t.ranked()) for t in topics if t.area is not None and t.people],
+        "tags": [(t, t.ranked()) for t in topics if t.area is None and t.people],
+        "empty": [t for t in topics if t.area is not None and not t.people],
+        "per_topic": PEOPLE_PER_TOPIC,
+    }
+
 
 def knowledge_map(request: HttpRequest) -> HttpResponse:
-    topics = [t for t in map_topics(request.user) if t.people]
     return render(
         request,
         "knowledge/map.html",
-        {"topics": topics, "can_gaps": can_see_gaps(request.user)},
+        {**_sections(request, map_topics(request.user)), "can_gaps": can_see_gaps(request.user)},
     )
 
 
 def community_knowledge(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_see_content(request.user, community)
-    topics = [t for t in map_topics(request.user, community) if t.people]
     return render(
         request,
         "knowledge/community_map.html",
         {
             "community": community,
             "can": community_abilities(request.user, community),
-            "topics": topics,
+            **_sections(request, map_topics(request.user, community)),
         },
     )
 
@@ -165,7 +187,13 @@ def request_route(request: HttpRequest, pk: int) -> HttpResponse:
             error = refused.message
         else:
             messages.success(
-                request, _("Sent to %(n)s member(s); they are told now.") % {"n": len(sent)}
+                request,
+                ngettext(
+                    "Sent to %(n)s member; they are told now.",
+                    "Sent to %(n)s members; they are told now.",
+                    len(sent),
+                )
+                % {"n": len(sent)},
             )
             return redirect("request_detail", pk=post.pk)
     return render(

@@ -141,7 +141,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "resource": resource,
             "versions": resource.versions.select_related("uploaded_by"),
             "authors": resource.authors.all(),
-            "comments": resource.comments.all(),
+            "comments": resource.comments.select_related("author"),
             "can_version": can_add_version(user, resource),
             "can_edit": can_edit_resource(user, resource),
             "can_manage": can_manage,

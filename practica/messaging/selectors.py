@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from .models import ExpertRequest, Flag, Message, Participant
 
@@ -83,15 +83,27 @@ def conversation_people(*, conversation_id: int) -> list[Participant]:
     )
 
 
-def conversation_messages(*, conversation_id: int) -> QuerySet[Message]:
-    return Message.objects.filter(conversation_id=conversation_id).select_related("sender")
+def conversation_messages(*, conversation_id: int, viewer: Any = None) -> QuerySet[Message]:
+    """The conversation's messages; each `flagged_by_me` when `viewer` has flagged it
+    (a subquery, not a query per message)."""
+    viewer_id = getattr(viewer, "pk", None)
+    return (
+        Message.objects.filter(conversation_id=conversation_id)
+        .select_related("sender")
+        .annotate(
+            flagged_by_me=Exists(
+                Flag.objects.filter(message_id=OuterRef("pk"), flagged_by_id=viewer_id)
+            )
+        )
+    )
 
 
 def flagged_messages() -> QuerySet[Flag]:
-    """For staff: flags, newest first, with the message, its sender and the flagger."""
-    return Flag.objects.select_related("message", "message__sender", "flagged_by").order_by(
-        "resolved_at", "-created_at", "-id"
-    )
+    """For staff: open flags first (newest first), then handled ones (latest handled
+    first), with the message, its sender, the flagger and who handled it."""
+    return Flag.objects.select_related(
+        "message", "message__sender", "flagged_by", "resolved_by"
+    ).order_by(F("resolved_at").desc(nulls_first=True), "-created_at", "-id")
 
 
 def requests_received(*, user: Any) -> QuerySet[ExpertRequest]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write, is_staff
+from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 
@@ -29,7 +30,7 @@ from .models import (
     Participant,
 )
 from .notify import flag_activity, message_activity
-from .permissions import MESSAGE, check_contact, has_blocked
+from .permissions import MESSAGE, check_contact, check_see_flags, has_blocked
 from .selectors import unread_forget
 
 
@@ -239,3 +240,22 @@ def flag_create(*, actor: User, message: Message, reason: str) -> Flag:
     )
     flag_activity(actor=actor, flag=flag, staff_ids=staff)
     return flag
+
+
+@transaction.atomic
+def flag_resolve(*, actor: User, flag: Flag) -> bool:
+    """Staff mark `flag` as handled (an audit row says who). False if it already was."""
+    check_see_flags(actor)
+    flag = Flag.objects.select_for_update().get(pk=flag.pk)
+    if flag.resolved_at is not None:
+        return False
+    flag.resolved_at = timezone.now()
+    flag.resolved_by = actor
+    flag.save(update_fields=["resolved_at", "resolved_by"])
+    audit_record(
+        actor=actor,
+        action="message_flag.resolved",
+        target=flag,
+        data={"message": flag.message_id, "flagged_by": flag.flagged_by_id},
+    )
+    return True

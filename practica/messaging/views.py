@@ -23,7 +23,7 @@ from practica.directory.selectors import people_visible_to
 
 from . import selectors, services
 from .forms import FlagForm, NewMessageForm, ReplyForm
-from .models import GROUP_MAX, Message
+from .models import GROUP_MAX, Flag, Message
 from .permissions import (
     access_conversation,
     check_see_flags,
@@ -118,7 +118,9 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             return redirect(f"{conversation.get_absolute_url()}#latest")
-    paginator = Paginator(selectors.conversation_messages(conversation_id=pk), MESSAGES_PER_PAGE)
+    paginator = Paginator(
+        selectors.conversation_messages(conversation_id=pk, viewer=request.user), MESSAGES_PER_PAGE
+    )
     page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
     read_until = mine.last_read_at
     if request.method == "GET" and (
@@ -201,4 +203,23 @@ def message_flag(request: HttpRequest, pk: int) -> HttpResponse:
 def flagged_messages(request: HttpRequest) -> HttpResponse:
     check_see_flags(request.user)
     page = paginate(request, selectors.flagged_messages(), PER_PAGE)
-    return keep_private(render(request, "messaging/flagged.html", {"page": page}))
+    flags = list(page)
+    context = {
+        "page": page,
+        "open": [f for f in flags if f.resolved_at is None],
+        "handled": [f for f in flags if f.resolved_at is not None],
+    }
+    return keep_private(render(request, "messaging/flagged.html", context))
+
+
+@login_required
+@require_POST
+def flag_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    check_see_flags(request.user)
+    flag = get_object_or_404(Flag, pk=pk)
+    report(
+        request,
+        lambda: services.flag_resolve(actor=request.user, flag=flag),  # type: ignore[arg-type]
+        lambda done: _("Marked as handled.") if done else _("Already marked as handled."),
+    )
+    return redirect("flagged_messages")

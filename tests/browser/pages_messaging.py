@@ -24,5 +24,5 @@ MESSAGING_PAGES: list[Page] = [
     ),
 ]
 MESSAGING_NOT_PAGES: dict[str, str] = dict.fromkeys(
-    ("conversation_leave", "person_block"), "takes forms only"
+    ("conversation_leave", "person_block", "flag_resolve"), "takes forms only"
 )

@@ -107,3 +107,17 @@ def test_changing_who_sees_my_profile_refreshes_shared_pages(client, user):
     assert cache.get(f"{GEN}content") == "before"  # nothing changed: nothing refreshed
     client.post(reverse("profile_edit"), {**form, "profile_visibility": "public"})
     assert cache.get(f"{GEN}content") is None
+
+
+def test_who_sees_my_profile_is_a_required_choice_and_an_old_form_keeps_it(client, user):
+    user.profile_visibility = ProfileVisibility.PUBLIC
+    user.save(update_fields=["profile_visibility"])
+    client.force_login(user)
+    page = client.get(reverse("profile_edit")).content.decode()
+    legend = page.split("Who sees my profile")[1].split("</legend>")[0]
+    assert "optional" not in legend
+    assert "checked" in page.split('value="public"')[1].split(">")[0]
+    form = {"display_name": "Still Me", "affiliation": "Court"}
+    assert client.post(reverse("profile_edit"), form).status_code == 302  # field left out
+    user.refresh_from_db()
+    assert user.profile_visibility == ProfileVisibility.PUBLIC and user.display_name == "Still Me"

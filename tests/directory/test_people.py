@@ -150,3 +150,22 @@ def test_expertise_area_page_query_count_is_constant(client, directory, assert_p
     with assert_page_queries(4):
         page = client.get(url).content.decode()
     assert "10 people declared it" in page
+
+
+def test_an_unlisted_community_is_refused_on_the_form_in_the_same_words_as_a_missing_one(
+    client, directory
+):
+    client.force_login(directory["viewer"])
+    pages = [
+        client.get(reverse("people"), {"community": slug, "occupation": "judge"}).content.decode()
+        for slug in (directory["other"].slug, "no-such-community")
+    ]
+    for page in pages:
+        error = page.split('id="id_community_error"')[1].split("</p>")[0]
+        assert "Choose one of the listed communities." in error
+        assert "Ben Okafor" in page and "Ana Ribeiro" not in page  # the other filters apply
+    strip = [
+        p.replace(directory["other"].slug, "X").replace("no-such-community", "X") for p in pages
+    ]
+    errors = [p.split('id="id_community_error"')[1].split("</p>")[0] for p in strip]
+    assert errors[0] == errors[1]

@@ -48,18 +48,46 @@ def test_a_declared_expert_among_members_removes_the_topic_and_platform_experts_
     client.force_login(chair)
     page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
     assert "Olive Outsideexpert" in page  # an expert elsewhere to invite
+    # Already on the platform: the leader is offered a message, not an email invitation.
+    assert reverse("message_new", args=[outside.pk]) in page and "Send them a message" in page
     declare(member, area=bail)
     page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
     assert "Olive Outsideexpert" not in page
 
 
 def test_areas_with_only_out_of_date_resources_count_as_missing(client, community, chair):
+    ask(chair, community, tags="bail, sentencing")
     _resource(chair, community, "bail", as_of=date.today() - timedelta(days=800))
     _resource(chair, community, "sentencing", as_of=date.today())
     client.force_login(chair)
     page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
     section = page.split('id="noresource-h"')[1].split("</section>")[0]
     assert "Bail and pre-trial release" in section and "Sentencing" not in section
+
+
+def test_missing_resources_list_only_areas_asked_about_or_with_an_expert(
+    client, community, chair, member, bail
+):
+    ask(member, community, tags="sentencing")
+    declare(member, area=bail)
+    _resource(chair, community, "youth-justice-diversion", as_of=date.today())
+    client.force_login(chair)
+    page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
+    section = page.split('id="noresource-h"')[1].split("</section>")[0]
+    assert "Sentencing" in section and "Bail and pre-trial release" in section
+    assert "Youth justice" not in section and "Immigration" not in section
+    assert "starts with it" in section  # the rule, said on the page
+
+
+def test_a_resource_tagged_with_a_narrower_topic_counts_for_its_area(
+    client, community, chair, member
+):
+    ask(member, community, tags="sentencing, bail")
+    _resource(chair, community, "bail-conditions", as_of=date.today())
+    client.force_login(chair)
+    page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
+    section = page.split('id="noresource-h"')[1].split("</section>")[0]
+    assert "Sentencing" in section and "Bail and pre-trial release" not in section
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider", "member"])
@@ -119,9 +147,10 @@ def test_the_gaps_page_runs_a_pinned_number_of_queries(client, staff, community,
 
     grow(2)
     client.get(reverse("knowledge_gaps"))
-    with assert_page_queries(19):
+    # The map's contributions are kept (mapping.contributions): four queries saved.
+    with assert_page_queries(15):
         client.get(reverse("knowledge_gaps"))
-    grow(4)
+    grow(4)  # new posts: counted again
     with assert_page_queries(19):
         client.get(reverse("knowledge_gaps"))
 
@@ -130,3 +159,11 @@ def test_commission_a_resource_opens_the_library_form_with_the_areas_tag(client,
     client.force_login(chair)
     page = client.get(reverse("resource_create", args=[community.slug]) + "?tags=bail")
     assert 'value="bail"' in page.content.decode()
+
+
+def test_the_matrix_says_it_scrolls_and_can_be_focused(client, community, chair):
+    client.force_login(chair)
+    page = client.get(reverse("community_gaps", args=[community.slug])).content.decode()
+    matrix = page.split('id="matrix-h"')[1]
+    assert "Scroll sideways to see every community." in matrix
+    assert 'tabindex="0" role="region"' in matrix and 'aria-describedby="matrix-hint"' in matrix

@@ -111,8 +111,50 @@ def test_the_map_runs_a_pinned_number_of_queries(
 
     grow(2)
     client.get(reverse("knowledge_map"))
+    # The contributions are kept (mapping.contributions): four grouped queries saved.
+    with assert_page_queries(8):
+        client.get(reverse("knowledge_map"))
+    grow(5)  # new posts: the kept counts are dropped and counted again
     with assert_page_queries(12):
         client.get(reverse("knowledge_map"))
-    grow(5)
-    with assert_page_queries(12):
+    with assert_page_queries(8):
         client.get(reverse("knowledge_map"))
+
+
+def test_kept_counts_are_shared_only_by_viewers_of_the_same_reach(client, closed, settings, bail):
+    settings.PRACTICA_KNOWLEDGE_CACHE_SECONDS = 300
+    asker = make_member(closed, display_name="Cara Closed", profile_visibility="public")
+    secret = make_member(closed, display_name="Sol Secretanswerer", profile_visibility="public")
+    answered(asker, secret, closed, title="Closed bail question")
+    # A member first: their counts are kept; an outsider then must not be handed them.
+    client.force_login(make_member(closed))
+    assert "1 accepted answer on Bail" in client.get(reverse("knowledge_map")).content.decode()
+    client.force_login(UserFactory())
+    page = client.get(reverse("knowledge_map")).content.decode()
+    assert "Sol Secretanswerer" not in page and "accepted answer on" not in page
+    # Another member of the same reach shares the kept counts (no grouped queries).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(asker)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("knowledge_map")).content.decode()
+    assert "1 accepted answer on Bail" in page
+    assert not any("discussions_reaction" in q["sql"] for q in queries.captured_queries)
+
+
+def test_one_area_shows_more_people_and_the_map_has_a_jump_list(client, community, people, bail):
+    for n in range(7):
+        helper = make_member(community, display_name=f"Helper {n}")
+        declare(helper, area=bail, level=1 + n % 3)
+    declare(people["declared"], tag="plea bargaining", level=2)
+    client.force_login(people["asker"])
+    page = client.get(reverse("knowledge_map")).content.decode()
+    jump = page.split('id="jump-h"')[1].split("</nav>")[0]
+    assert 'href="#area-bail"' in jump and 'href="#tags-h"' in jump
+    assert page.index('id="areas-h"') < page.index('id="area-bail"') < page.index('id="tags-h"')
+    assert "Nobody yet in:" in page and "Immigration and refugees" in page  # one line
+    assert page.count("Helper ") == 5 + 0 and "?area=bail" in page
+    one = client.get(reverse("knowledge_map"), {"area": "bail"}).content.decode()
+    assert one.count("Helper ") == 7 and "plea bargaining" not in one.lower()
+    assert client.get(reverse("knowledge_map"), {"area": "nope"}).status_code == 404

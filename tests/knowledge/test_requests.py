@@ -265,3 +265,36 @@ def test_the_deadline_task_is_scheduled_and_runs_the_check(settings, question, p
 
     _make(people["asker"], question, days=1)
     assert requests_deadline_task.call() == {"warned": 1, "closed": 0}
+
+
+def test_the_route_page_links_suggested_names_and_sending_says_members_in_the_plural(
+    client, question, people, bail
+):
+    declare(people["declared"], area=bail)
+    expert = make_member(question.community, display_name="Eve Expert")
+    declare(expert, area=bail, level=2)
+    _make(people["asker"], question)
+    client.force_login(people["asker"])
+    page = client.get(reverse("request_route", args=[question.pk])).content.decode()
+    assert f'<a href="{reverse("person_detail", args=[expert.pk])}">Eve Expert</a>' in page
+    response = client.post(
+        reverse("request_route", args=[question.pk]),
+        {"user": [people["declared"].pk, expert.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Sent to 2 members; they are told now." in page and "member(s)" not in page
+    sent_to = page.split("Sent to</dt>")[1].split("</dd>")[0]
+    assert "<li>" in sent_to and " ;" not in sent_to
+
+
+def test_a_leader_changing_the_terms_tells_the_asker_who_did(on_commit, question, people, chair):
+    _make(people["asker"], question)
+    with on_commit():
+        _make(people["asker"], question, days=12)
+    assert not Notification.objects.filter(recipient=people["asker"]).exists()
+    with on_commit():
+        _make(chair, question, days=20, kind="contact")
+    [note] = Notification.objects.filter(recipient=people["asker"], kind="request.changed")
+    assert note.category == "decisions" and chair.name in note.title
+    assert "A contact" in note.title or "contact" in note.title.lower()

@@ -17,7 +17,7 @@ def messaging(w):
         conversation = conversation_start(
             actor=member, recipients=[leader], subject="A private word", body="Hello"
         )
-        flag_create(actor=leader, message=conversation.messages.get(), reason="Checking")
+        flag = flag_create(actor=leader, message=conversation.messages.get(), reason="Checking")
         expert = UserFactory(welcomes_questions=True, open_to_mentoring=True)
         asked = ExpertRequest.objects.create(
             kind="question", sender=member, recipient=expert, topic="T", context="C"
@@ -27,6 +27,7 @@ def messaging(w):
             "message": conversation.messages.get().pk,
             "expert": expert.pk,
             "request": asked.pk,
+            "flag": flag.pk,
         }
     return w.messaging
 
@@ -47,6 +48,7 @@ MESSAGING: dict = {
     "conversation_leave": (lambda w: {"pk": messaging(w)["conversation"]}, POST_ONLY),
     "message_flag": (lambda w: {"pk": messaging(w)["message"]}, PARTICIPANTS),
     "flagged_messages": (None, STAFF_404),
+    "flag_resolve": (lambda w: {"pk": messaging(w)["flag"]}, POST_ONLY),
     "person_block": (lambda w: {"pk": w.users["leader"].pk}, POST_ONLY),
     # Someone who welcomes questions: any signed-in member may ask.
     "expert_ask": (lambda w: {"pk": messaging(w)["expert"], "kind": "question"}, SIGNED_IN),

@@ -129,6 +129,33 @@ def profile_linked(context: template.Context, person: Any) -> bool:
     return _context_shows_photos(context)
 
 
+@register.simple_tag(takes_context=True)
+def author_linked(context: template.Context, item: Any) -> bool:
+    """Link the author of a post or comment (`item`) to their profile? Only where the
+    reader may open it: a public profile for anyone, a members' one for signed-in readers,
+    one shown to communities only for its owner and staff, and never in HTML shared by
+    several readers (`show_photos` in the context: the thread's cached comments), whose
+    key tells signed-in readers from visitors and nothing more. Costs no query when the
+    author was loaded with the item (profile_visibility among the loaded fields)."""
+    if not getattr(item, "author_id", None):
+        return False
+    person = item.author
+    if not person.is_active:
+        return False
+    visibility = getattr(person, "profile_visibility", None)
+    if visibility == ProfileVisibility.PUBLIC:
+        return True
+    if not _context_shows_photos(context):
+        return False
+    if visibility == ProfileVisibility.MEMBERS:
+        return True
+    if "show_photos" in context:
+        return False
+    request = context.get("request")
+    reader = getattr(request, "user", None) or context.get("user")
+    return getattr(reader, "pk", None) == person.pk or is_staff(reader)
+
+
 @register.simple_tag
 def emblem(community: Any, size: str = "m", decorative: bool = True) -> SafeString | str:
     """Shown only on pages that already show the community; its address asks again."""

@@ -11,8 +11,11 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from practica.activity.services import subscribe
+        from practica.discussions.asked_before import finder_set
 
         from . import follow
+        from .present import similar_hits
 
         subscribe("search", follow.activity_index)
+        finder_set(similar_hits)
         follow.connect()

@@ -21,6 +21,7 @@ from practica.core.pagecache import expires_at, shared_page
 from practica.core.versioning import EditConflict, show_conflict
 
 from .. import reading, selectors, services
+from ..asked_before import asked_before
 from ..forms import (
     CommentForm,
     EditPostForm,
@@ -295,9 +296,7 @@ def _asked_before(request: HttpRequest, data: dict) -> list:
     the filled form before it is published (the search app finds them)."""
     if data.get("kind") != PostKind.QUESTION:
         return []
-    from practica.search.present import similar_hits
-
-    return similar_hits(request.user, f"{data['title']}")
+    return asked_before(request.user, f"{data['title']}")
 
 
 @write_gate()

@@ -17,6 +17,7 @@ from practica.communities.permissions import check_see_content, community_abilit
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.http import paginate, report
+from practica.discussions.permissions import can_edit_post
 
 from . import selectors, services
 from .forms import RequestForm
@@ -204,6 +205,8 @@ def request_route(request: HttpRequest, pk: int) -> HttpResponse:
             "rfi": rfi,
             "error": error,
             "suggested": selectors.suggestions(request=rfi, asker=request.user),
+            "untagged": not post.tags.exists(),
+            "can_edit": can_edit_post(request.user, post),
         },
         status=400 if error else 200,
     )

@@ -298,3 +298,15 @@ def test_a_leader_changing_the_terms_tells_the_asker_who_did(on_commit, question
     [note] = Notification.objects.filter(recipient=people["asker"], kind="request.changed")
     assert note.category == "decisions" and chair.name in note.title
     assert "A contact" in note.title or "contact" in note.title.lower()
+
+
+def test_the_route_page_of_an_untagged_question_says_tags_are_missing_and_links_to_add_them(
+    client, community, people
+):
+    untagged = ask(people["asker"], community, title="Custody sanctions?", tags="")
+    _make(people["asker"], untagged)
+    client.force_login(people["asker"])
+    page = client.get(reverse("request_route", args=[untagged.pk])).content.decode()
+    assert "This question has no tags yet" in page
+    edit = reverse("post_edit", args=[untagged.pk])
+    assert f'<a href="{edit}">Add tags to the question</a>' in page

@@ -266,3 +266,12 @@ def test_a_very_common_word_is_searched_among_its_newest_matches_counts_alike(
     assert dict((k, n) for k, _label, n in page.context["kinds"]) == {"post": 3}
     assert "Many things contain these words" in page.content.decode()
     assert _titles(client, q="remand 0") == ["Remand 0"]
+
+
+def test_a_search_that_finds_nothing_says_so(client, place, publish):
+    community, author = place
+    publish(author, community, "Bail reform", "Pretrial detention.")
+    page = client.get(reverse("search"), {"q": "zebra"})
+    assert page.status_code == 200
+    assert "Nothing found." in page.content.decode()
+    assert "0 results" in page.content.decode()

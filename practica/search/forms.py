@@ -46,3 +46,10 @@ class SearchForm(forms.Form):
             ("", _("Any language")),
             *settings.PRACTICA_CONTENT_LANGUAGES,
         ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("This date is before the “From” date."))
+        return data

@@ -17,7 +17,7 @@ MESSAGING_PAGES: list[Page] = [
     p(
         "message_refused",
         (S,),
-        lambda w: w.users["member"].pk,
+        lambda w: w.users["leader"].pk,
         "question",
         name="expert_ask",
         status=403,

@@ -275,3 +275,12 @@ def test_a_search_that_finds_nothing_says_so(client, place, publish):
     assert page.status_code == 200
     assert "Nothing found." in page.content.decode()
     assert "0 results" in page.content.decode()
+
+
+def test_dates_in_the_wrong_order_are_explained(client, place, publish):
+    community, author = place
+    publish(author, community, "Sentencing circles", "Text.")
+    page = client.get(
+        reverse("search"), {"q": "sentencing", "since": "2030-01-01", "until": "2020-01-01"}
+    )
+    assert "This date is before the “From” date." in page.content.decode()

@@ -1,11 +1,11 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from practica.accounts.models import User
+from practica.core.http import paginate
 from practica.discussions.selectors import readable_communities
 
 from . import selectors
@@ -37,12 +37,6 @@ def _filters(user: Any, form: SearchForm, communities: list[Any]) -> selectors.F
     )
 
 
-def _paginate(request: HttpRequest, results: selectors.Results) -> Page:
-    return Paginator(results.ids, settings.PRACTICA_SEARCH_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-
-
 def search(request: HttpRequest) -> HttpResponse:
     """The search page: works with GET alone; an unusable query gets a message (200)."""
     communities = list(
@@ -57,7 +51,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query.ok:
         filters = _filters(request.user, form, communities)
         results = selectors.search(request.user, query, filters)
-        page = _paginate(request, results)
+        page = paginate(request, results.ids, per_page=settings.PRACTICA_SEARCH_PER_PAGE)
         context.update(
             page=page,
             hits=hits(results.documents(list(page.object_list)), query),

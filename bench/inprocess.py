@@ -51,6 +51,10 @@ def main() -> None:
         "all posts": "/posts/",
         "thread 50": thread(50),
         "thread 200": thread(200),
+        "search common": "/search/?q=court",
+        "search rare": "/search/?q=urquhart",
+        "search phrase": "/search/?q=%22bail+conditions%22",
+        "search filtered": f"/search/?q=housing&kind=post&community={community.slug}",
     }
     wanted = sys.argv[1:] or ["home", "community", "all posts", "thread 50", "thread 200"]
     signed = Client(HTTP_ACCEPT_ENCODING="gzip")

@@ -80,6 +80,8 @@ PRACTICA_SEARCH_CHUNK = env.int("SEARCH_CHUNK", default=1000)  # objects per ind
 PRACTICA_SEARCH_PER_PAGE = 20
 # A word matching more than this many documents is searched among its newest matches.
 PRACTICA_SEARCH_WINDOW = env.int("SEARCH_WINDOW", default=1000)
+# How long the engine's matches for some words are kept before being read afresh (candidates.py).
+PRACTICA_SEARCH_CANDIDATES_SECONDS = env.int("SEARCH_CANDIDATES_SECONDS", default=300)
 
 # --- Directory and knowledge map (issue 13 §2-4; practica/directory, practica/knowledge) --
 

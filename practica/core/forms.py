@@ -9,6 +9,9 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import ngettext_lazy
 
@@ -69,3 +72,23 @@ def formfield_for(model_field: models.Field, **kwargs: Any) -> forms.Field | Non
     elif type(model_field) is models.CharField and not model_field.choices:
         kwargs.setdefault("form_class", LineField)
     return model_field.formfield(**kwargs)
+
+
+class QuickSelect(forms.Select):
+    """A <select> written in Python: Django's widget renders a template for each option,
+    which costs more than the rest of a page once a list holds dozens (every community)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)

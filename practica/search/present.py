@@ -1,13 +1,14 @@
 """Results as a reader sees them: each page's live objects (one query per kind on the page)
 and a snippet that is safe HTML: the text escaped, then the matched words marked."""
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
+from django.db.models.functions import Substr
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from practica.accounts.models import User
@@ -21,6 +22,9 @@ from .query import Query
 from .text import STEMMED, fold, stem
 
 SNIPPET_WORDS = 36
+# A snippet comes from the start of a long text: a match further in is not looked for
+# (splitting whole library files into words for each hit would cost more than the search).
+SCAN_CHARS = 6000
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(r"([^\W_]+)")
 _MARKDOWN = re.compile(r"(?m)\]\([^)\s]*\)|^\s*>+|[#*_`\[\]]+")
@@ -54,22 +58,28 @@ def _matches(token: str, wanted: set[str], language: str) -> bool:
 
 def highlight(text: str, query: Query, language: str = "", *, whole: bool = False) -> SafeString:
     """Escape `text`, then wrap words that match the query in <mark>: a window of words
-    around the first match, or all of it with `whole`."""
+    around the first match (looked for in the first SCAN_CHARS), or all of it with
+    `whole`."""
     wanted = _wanted(query)
-    parts = _TOKENS.split(text if whole else _MARKDOWN.sub(" ", text or ""))
+    parts = _TOKENS.split(text if whole else _MARKDOWN.sub(" ", (text or "")[:SCAN_CHARS]))
     # parts alternate: separator, word, separator, word, …
-    hits = [i for i in range(1, len(parts), 2) if _matches(parts[i], wanted, language)]
     if whole:
         start, end = 0, len(parts)
     else:
-        first = hits[0] if hits else 1
+        found = (i for i in range(1, len(parts), 2) if _matches(parts[i], wanted, language))
+        first = next(found, 1)
         start = max(0, first - SNIPPET_WORDS // 3 * 2)
         end = min(len(parts), start + SNIPPET_WORDS * 2)
-    marked = set(hits)
-    out = ["… " if start > 0 else ""]
+    out, plain = ["… " if start > 0 else ""], []
     for i in range(start, end):
-        piece = escape(_SPACES.sub(" ", parts[i]) if i % 2 == 0 else parts[i])
-        out.append(f"<mark>{piece}</mark>" if i in marked else piece)
+        if i % 2 == 0:
+            plain.append(_SPACES.sub(" ", parts[i]))
+        elif _matches(parts[i], wanted, language):
+            out += [html.escape("".join(plain)), f"<mark>{html.escape(parts[i])}</mark>"]
+            plain = []
+        else:
+            plain.append(parts[i])
+    out.append(html.escape("".join(plain)))
     if end < len(parts):
         out.append(" …")
     return mark_safe("".join(out).strip())  # every piece was escaped above
@@ -80,14 +90,21 @@ def _load(kind: str, ids: list[int]) -> dict[int, Any]:
         return {}
     qs: Any
     if kind == Kind.POST:
-        qs = Post.objects.select_related("community")
+        qs = Post.objects.select_related("community").only(
+            "title", "body", "published_at", "created_at", "community__name"
+        )
     elif kind == Kind.COMMENT:
-        qs = Comment.objects.select_related("post__community")
+        qs = Comment.objects.select_related("post__community").only(
+            "body", "created_at", "post__title", "post__community__name"
+        )
     elif kind == Kind.EVENT:
         qs = Event.objects.select_related("community")
     elif kind == Kind.RESOURCE:
-        latest = ResourceVersion.objects.order_by("-number").only(
-            "resource_id", "number", "extracted_text"
+        # Only the start of a file's text: the snippet never looks further (SCAN_CHARS).
+        latest = (
+            ResourceVersion.objects.order_by("-number")
+            .only("resource_id", "number")
+            .annotate(text_head=Substr("extracted_text", 1, SCAN_CHARS))
         )
         qs = Resource.objects.select_related("community").prefetch_related(
             Prefetch("versions", queryset=latest, to_attr="ordered_versions")
@@ -110,7 +127,7 @@ def _describe(kind: str, obj: Any, query: Query, language: str) -> tuple[str, st
         return obj.title, obj.description, where, obj.starts_at
     if kind == Kind.RESOURCE:
         versions = obj.ordered_versions
-        text = obj.summary + ("\n" + versions[0].extracted_text[:20_000] if versions else "")
+        text = obj.summary + ("\n" + versions[0].text_head if versions else "")
         return obj.title, text, obj.community.name, obj.created_at
     if kind == Kind.COMMUNITY:
         return obj.name, f"{obj.summary} {obj.domain}", "", None

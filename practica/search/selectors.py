@@ -1,13 +1,15 @@
 """Searching: one query, filtered by what the reader may see inside the database, from
 which the results, their count, the page and the facet counts all come."""
 
+import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from datetime import date, datetime, time
 from operator import itemgetter
 from typing import Any
 
-from django.conf import settings
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from practica.discussions.selectors import readable_communities
 from practica.events.models import Audience, Event
 from practica.library.models import Resource, ResourceStatus
 
+from .candidates import candidates
 from .engines import engine
 from .models import Document, Kind
 from .query import Query, similar_to
@@ -85,9 +88,13 @@ def _live(qs: QuerySet) -> Exists:
     return Exists(qs.filter(pk=OuterRef("object_id")).values("pk"))
 
 
-def visible_documents(user: Any) -> QuerySet[Document]:
-    """Documents whose live object `user` may see now, asked of the live rows."""
-    readable, led = _readable(user), _led(user)
+def visible_documents(
+    user: Any, *, readable: list[int] | None = None, led: list[int] | None = None
+) -> QuerySet[Document]:
+    """Documents whose live object `user` may see now, asked of the live rows (`readable`
+    and `led`: the communities whose content `user` reads and leads, if known)."""
+    readable = _readable(user) if readable is None else readable
+    led = _led(user) if led is None else led
     return Document.objects.filter(
         (Q(kind=Kind.POST) & Q(_live(visible_posts(readable))))
         | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(readable))))
@@ -152,11 +159,6 @@ class Results:
         return [found[i] for i in ids if i in found]
 
 
-# A word in a large share of everything is searched among its WINDOW newest matches, so
-# that a common word costs about what a rare one does: results, counts and facets alike.
-WINDOW = settings.PRACTICA_SEARCH_WINDOW
-
-
 def _ordered(rows: list[tuple], newest: bool, best_first: tuple[str, ...]) -> list[int]:
     """Row ids sorted by the engine's best-first fields (rows: id, kind, community_id,
     created_at, rank), or newest first; stable sorts, the last key first."""
@@ -167,25 +169,89 @@ def _ordered(rows: list[tuple], newest: bool, best_first: tuple[str, ...]) -> li
     return [row[0] for row in rows]
 
 
-def search(user: Any, query: Query, filters: Filters) -> Results:
-    """Matching documents `user` may see, ranked (or newest first), with facet counts
-    by kind and by community, from one read of the permitted matches. Needs `query.ok`."""
-    since = engine().window(query, WINDOW)
-    matched = engine().match(
-        _filtered(visible_documents(user), filters), query, rank=not filters.newest, since=since
+# The permission and filter clause, compiled once for each reader's reach and filters:
+# building it with the ORM costs more than running it. Everything that varies with the
+# reader is either in the key (who they are, the communities they read and lead) or asked
+# inside the SQL of the live rows (memberships, statuses), so a kept clause is never stale.
+_CLAUSES: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+_CLAUSES_MAX = 4096
+_clauses_lock = threading.Lock()
+
+
+def _clause(user: Any, readable: list[int], led: list[int], f: Filters) -> tuple[str, tuple]:
+    key = (
+        connection.vendor,
+        getattr(user, "pk", None),
+        is_active_user(user),
+        is_staff(user),
+        tuple(readable),
+        tuple(led),
+        astuple(replace(f, kind="", newest=False)),
+        timezone.get_current_timezone_name(),
     )
-    fields = ["id", "kind", "community_id", "created_at"]
-    rows = list(matched.order_by().values_list(*fields, *([] if filters.newest else ["rank"])))
+    with _clauses_lock:
+        found = _CLAUSES.get(key)
+    if found is None:
+        qs = _filtered(visible_documents(user, readable=readable, led=led), f)
+        try:
+            sql, params = qs.query.get_compiler(qs.db).compile(qs.query.where)
+            found = (str(sql), tuple(params))
+        except EmptyResultSet:  # nothing can pass (e.g. an author who does not exist)
+            found = ("1 = 0", ())
+        except FullResultSet:  # pragma: no cover - visible_documents always narrows
+            found = ("1 = 1", ())
+        with _clauses_lock:
+            if len(_CLAUSES) >= _CLAUSES_MAX:
+                _CLAUSES.pop(next(iter(_CLAUSES)))
+            _CLAUSES[key] = found
+    return found
+
+
+def _permitted(clause: tuple[str, tuple], ids: list[int]) -> list[tuple]:
+    """(id, kind, community_id, created_at) of the documents among `ids` that pass
+    `clause`, asked of the live rows in one query."""
+    if not ids:
+        return []
+    where, params = clause
+    table = connection.ops.quote_name(Document._meta.db_table)
+    if connection.vendor == "postgresql":
+        ids_params: list[Any] = [ids]
+        among = f"{table}.id = ANY(%s)"
+    else:
+        among, ids_params = f"{table}.id IN ({', '.join(['%s'] * len(ids))})", ids
+    sql = (
+        f"SELECT {table}.id, {table}.kind, {table}.community_id, {table}.created_at "  # noqa: S608
+        f"FROM {table} WHERE {among} AND ({where})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids_params, *params])
+        return list(cursor.fetchall())
+
+
+def search(
+    user: Any, query: Query, filters: Filters, *, communities: list[Community] | None = None
+) -> Results:
+    """Matching documents `user` may see, ranked (or newest first), with facet counts
+    by kind and by community, from one read of the permitted matches. Needs `query.ok`.
+
+    `communities`: those whose content `user` may read, when the caller has them already.
+    """
+    if communities is None:
+        communities = list(readable_communities(user).only("pk", "slug", "name"))
+    readable = sorted(c.pk for c in communities)
+    found = candidates(query)
+    clause = _clause(user, readable, _led(user), filters)
+    rows = [(*row, found.ranks[row[0]]) for row in _permitted(clause, list(found.ranks))]
     by_kind = Counter(row[1] for row in rows)
     if filters.kind:
         rows = [row for row in rows if row[1] == filters.kind]
     by_community = Counter(row[2] for row in rows if row[2] is not None)
-    names = readable_communities(user).filter(pk__in=list(by_community)).order_by("name")
+    named = sorted((c for c in communities if c.pk in by_community), key=lambda c: c.name)
     return Results(
         ids=_ordered(rows, filters.newest, engine().best_first),
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
-        communities=[(c, by_community[c.pk]) for c in names],
-        windowed=since is not None,
+        communities=[(c, by_community[c.pk]) for c in named],
+        windowed=found.windowed,
     )
 
 

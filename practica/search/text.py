@@ -22,6 +22,8 @@ _NAMES = {
 
 def fold(text: str) -> str:
     """Lower case without accents: "Équité" → "equite"."""
+    if text.isascii():  # most text: nothing to take off
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

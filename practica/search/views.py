@@ -50,7 +50,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context["problem"] = query.problem
     if query.ok:
         filters = _filters(request.user, form, communities)
-        results = selectors.search(request.user, query, filters)
+        results = selectors.search(request.user, query, filters, communities=communities)
         page = paginate(request, results.ids, per_page=settings.PRACTICA_SEARCH_PER_PAGE)
         context.update(
             page=page,

@@ -236,7 +236,7 @@ def test_the_search_page_runs_a_fixed_number_of_queries(
     call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.force_login(author)
     client.get(reverse("search"), {"q": "custody"})
-    with assert_page_queries(11):
+    with assert_page_queries(9):
         page = client.get(reverse("search"), {"q": "custody"})
     assert page.context["total"] == 24
 
@@ -253,11 +253,9 @@ def test_reindex_rebuilds_everything_with_a_progress_bar(place, publish, capsys)
 
 
 def test_a_very_common_word_is_searched_among_its_newest_matches_counts_alike(
-    client, place, publish, monkeypatch
+    client, place, publish, settings
 ):
-    from practica.search import selectors
-
-    monkeypatch.setattr(selectors, "WINDOW", 3)
+    settings.PRACTICA_SEARCH_WINDOW = 3
     community, author = place
     for n in range(5):
         publish(author, community, f"Remand {n}", "Remand.")
@@ -266,6 +264,22 @@ def test_a_very_common_word_is_searched_among_its_newest_matches_counts_alike(
     assert dict((k, n) for k, _label, n in page.context["kinds"]) == {"post": 3}
     assert "Many things contain these words" in page.content.decode()
     assert _titles(client, q="remand 0") == ["Remand 0"]
+
+
+def test_what_is_indexed_after_a_search_is_found_by_the_next_one(
+    client, place, publish, settings
+):
+    """The engine's matches are kept between searches: what came since joins them, and a
+    window stays the newest matches."""
+    settings.PRACTICA_SEARCH_WINDOW = 2
+    community, author = place
+    publish(author, community, "Curfew one", "Curfew.")
+    assert _titles(client, q="curfew") == ["Curfew one"]
+    publish(author, community, "Curfew two", "Curfew.")
+    assert sorted(_titles(client, q="curfew")) == ["Curfew one", "Curfew two"]
+    publish(author, community, "Curfew three", "Curfew.")
+    assert sorted(_titles(client, q="curfew")) == ["Curfew three", "Curfew two"]
+    assert _titles(client, q="curfew one") == ["Curfew one"]
 
 
 def test_a_search_that_finds_nothing_says_so(client, place, publish):

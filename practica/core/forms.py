@@ -5,12 +5,13 @@ fields refuse what would break a header, a calendar file or a log line.
 that is not one of these (or does not carry `validate_single_line`), or has no limit.
 """
 
+import html
 from typing import Any
 
 from django import forms
 from django.db import models
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import ngettext_lazy
@@ -82,13 +83,11 @@ class QuickSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
+        options = "".join(
+            f'<option value="{html.escape(str(key))}"'
+            f"{' selected' if str(key) in chosen else ''}>{html.escape(str(label))}</option>"
+            for key, label in self.choices
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
+        # Every value and label is escaped above; the attributes by flatatt.
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, mark_safe(options))

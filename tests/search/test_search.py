@@ -266,9 +266,7 @@ def test_a_very_common_word_is_searched_among_its_newest_matches_counts_alike(
     assert _titles(client, q="remand 0") == ["Remand 0"]
 
 
-def test_what_is_indexed_after_a_search_is_found_by_the_next_one(
-    client, place, publish, settings
-):
+def test_what_is_indexed_after_a_search_is_found_by_the_next_one(client, place, publish, settings):
     """The engine's matches are kept between searches: what came since joins them, and a
     window stays the newest matches."""
     settings.PRACTICA_SEARCH_WINDOW = 2

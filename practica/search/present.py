@@ -22,9 +22,10 @@ from .query import Query
 from .text import STEMMED, fold, stem
 
 SNIPPET_WORDS = 36
-# A snippet comes from the start of a long text: a match further in is not looked for
+# A snippet is looked for in SCAN_CHARS of a text, from near its first possible match
 # (splitting whole library files into words for each hit would cost more than the search).
 SCAN_CHARS = 6000
+SNIPPET_CHARS_BEFORE = 120
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(r"([^\W_]+)")
 _MARKDOWN = re.compile(r"(?m)\]\([^)\s]*\)|^\s*>+|[#*_`\[\]]+")
@@ -56,12 +57,28 @@ def _matches(token: str, wanted: set[str], language: str) -> bool:
     return folded in wanted or stem(folded, language) in wanted
 
 
+def _from_first(text: str, wanted: set[str]) -> tuple[str, bool]:
+    """SCAN_CHARS of `text` from a little before the first place a wanted word may be,
+    and whether that is further than its start. Words only change at their end when
+    stemmed, so a match starts with the first letters of a wanted stem; in text without
+    accents (most) the folded text has the same positions, and str.find is quick."""
+    if text.isascii():
+        folded = text.casefold()
+        places = [i for i in (folded.find(w[:4]) for w in wanted) if i >= 0]
+        if places and min(places) > SNIPPET_CHARS_BEFORE:
+            start = text.find(" ", min(places) - SNIPPET_CHARS_BEFORE) + 1
+            return text[start : start + SCAN_CHARS], True
+    return text[:SCAN_CHARS], False
+
+
 def highlight(text: str, query: Query, language: str = "", *, whole: bool = False) -> SafeString:
     """Escape `text`, then wrap words that match the query in <mark>: a window of words
-    around the first match (looked for in the first SCAN_CHARS), or all of it with
-    `whole`."""
+    around the first match, or all of it with `whole`."""
     wanted = _wanted(query)
-    parts = _TOKENS.split(text if whole else _MARKDOWN.sub(" ", (text or "")[:SCAN_CHARS]))
+    cut = False
+    if not whole:
+        text, cut = _from_first(text or "", wanted)
+    parts = _TOKENS.split(text if whole else _MARKDOWN.sub(" ", text))
     # parts alternate: separator, word, separator, word, …
     if whole:
         start, end = 0, len(parts)
@@ -70,7 +87,7 @@ def highlight(text: str, query: Query, language: str = "", *, whole: bool = Fals
         first = next(found, 1)
         start = max(0, first - SNIPPET_WORDS // 3 * 2)
         end = min(len(parts), start + SNIPPET_WORDS * 2)
-    out, plain = ["… " if start > 0 else ""], []
+    out, plain = ["… " if start > 0 or cut else ""], []
     for i in range(start, end):
         if i % 2 == 0:
             plain.append(_SPACES.sub(" ", parts[i]))

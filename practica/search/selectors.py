@@ -143,6 +143,10 @@ def _filtered(qs: QuerySet[Document], f: Filters) -> QuerySet[Document]:
     return qs
 
 
+# The communities listed to narrow the results: those with the most, the rest counted.
+FACET_COMMUNITIES = 10
+
+
 @dataclass
 class Results:
     """Ids of the matching documents `user` may see, best first (or newest first), and the
@@ -152,6 +156,7 @@ class Results:
     kinds: list[tuple[str, str, int]] = field(default_factory=list)
     communities: list[tuple[Community, int]] = field(default_factory=list)
     windowed: bool = False  # searched among the WINDOW newest matches only
+    more_communities: int = 0  # communities with results beyond those in `communities`
 
     def documents(self, ids: list[int]) -> list[Document]:
         """The documents of `ids` (a page of `self.ids`), in that order."""
@@ -246,11 +251,15 @@ def search(
     if filters.kind:
         rows = [row for row in rows if row[1] == filters.kind]
     by_community = Counter(row[2] for row in rows if row[2] is not None)
-    named = sorted((c for c in communities if c.pk in by_community), key=lambda c: c.name)
+    named = sorted(
+        (c for c in communities if c.pk in by_community),
+        key=lambda c: (-by_community[c.pk], c.name),
+    )
     return Results(
         ids=_ordered(rows, filters.newest, engine().best_first),
         kinds=[(k, str(label), by_kind[k]) for k, label in Kind.choices if by_kind.get(k)],
-        communities=[(c, by_community[c.pk]) for c in named],
+        communities=[(c, by_community[c.pk]) for c in named[:FACET_COMMUNITIES]],
+        more_communities=max(0, len(named) - FACET_COMMUNITIES),
         windowed=found.windowed,
     )
 

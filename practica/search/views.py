@@ -57,6 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
             hits=hits(results.documents(list(page.object_list)), query),
             kinds=results.kinds,
             facet_communities=results.communities,
+            more_communities=results.more_communities,
             windowed=results.windowed,
             total=page.paginator.count,
             chosen_kind=filters.kind,

@@ -280,6 +280,21 @@ def test_what_is_indexed_after_a_search_is_found_by_the_next_one(client, place, 
     assert _titles(client, q="curfew one") == ["Curfew one"]
 
 
+def test_the_communities_to_narrow_by_are_those_with_most_results_the_rest_counted(client, publish):
+    from practica.search import selectors
+
+    for n in range(selectors.FACET_COMMUNITIES + 2):
+        community = CommunityFactory(name=f"Circle {n:02d}", visibility="public")
+        author = make_member(community, role="chair")
+        for _ in range(2 if n == 5 else 1):
+            publish(author, community, f"Mediation {n}", "Mediation.")
+    page = client.get(reverse("search"), {"q": "mediation"})
+    listed = [(c.name, n) for c, n in page.context["facet_communities"]]
+    assert listed[0] == ("Circle 05", 2)
+    assert len(listed) == selectors.FACET_COMMUNITIES
+    assert "And 2 more communities: choose one under Filters." in page.content.decode()
+
+
 def test_a_search_that_finds_nothing_says_so(client, place, publish):
     community, author = place
     publish(author, community, "Bail reform", "Pretrial detention.")

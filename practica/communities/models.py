@@ -62,6 +62,12 @@ class Community(Versioned, TimeStampedModel):
         blank=True,
         help_text=_("Rules on top of the platform code of conduct."),
     )
+    agreement_version = models.PositiveIntegerField(
+        _("agreement in force"),
+        default=0,
+        editable=False,
+        help_text=_("The version of the community's agreement members must accept; 0: none."),
+    )
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -183,6 +189,9 @@ class Membership(models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+    # The version of the community's agreement this member accepted, as
+    # `User.accepted_conduct_version` is for the code of conduct.
+    agreement_version = models.PositiveIntegerField(_("agreement accepted"), default=0)
 
     class Meta:
         constraints = [
@@ -220,6 +229,7 @@ class JoinRequest(TimeStampedModel):
     statement = models.TextField(_("statement"), max_length=3000)
     eligibility_declared = models.BooleanField(_("eligibility declared"), default=False)
     conduct_version = models.PositiveIntegerField(_("code of conduct accepted"), default=0)
+    agreement_version = models.PositiveIntegerField(_("community agreement accepted"), default=0)
     status = models.CharField(
         _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )

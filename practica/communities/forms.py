@@ -72,9 +72,9 @@ class JoinForm(forms.Form):
 
 
 def accept_what(form: forms.Form, *, community: Community, has_conduct: bool) -> None:
-    """One box to accept the code of conduct, the community's rules and, when it has one,
-    the community's agreement (practica.governance); no box when there is nothing."""
-    if community.agreement_version:
+    """One box to accept the code of conduct, the community's rules and, when those joining
+    can read it, the community's agreement (practica.governance); none when there is nothing."""
+    if community.agreement_on_join:
         form.fields["conduct_accepted"].required = True
         form.fields["conduct_accepted"].label = (
             _("I have read the code of conduct, the community's rules and its agreement, and "

@@ -137,6 +137,18 @@ class Community(Versioned, TimeStampedModel):
         return reverse("community_detail", args=[self.slug])
 
     @property
+    def agreement_on_join(self) -> bool:
+        """Is the community's agreement accepted on its join forms? Only where those joining
+        can read it: a members-only community's stays with its members, who accept it
+        before their first write instead."""
+        return bool(self.agreement_version) and self.visibility == Visibility.PUBLIC
+
+    @property
+    def agreement_accepted_on_join(self) -> int:
+        """The version a person accepts by joining now (0: none)."""
+        return self.agreement_version if self.agreement_on_join else 0
+
+    @property
     def email_address(self) -> str:
         """Where members start a discussion by email (practica/mailin); empty when the
         community takes none or the site takes no email."""

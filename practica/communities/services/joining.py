@@ -67,7 +67,7 @@ def join_request_submit(
     conduct = conduct_current()
     if conduct is not None and not conduct_accepted:
         raise ServiceError(_("Joining requires accepting the code of conduct."))
-    if community.agreement_version and not conduct_accepted:
+    if community.agreement_on_join and not conduct_accepted:
         raise ServiceError(_("Joining requires accepting the community's agreement."))
     if community.is_restricted and not eligibility_declared:
         raise ServiceError(
@@ -89,7 +89,7 @@ def join_request_submit(
         statement=statement.strip(),
         eligibility_declared=eligibility_declared,
         conduct_version=version,
-        agreement_version=community.agreement_version,
+        agreement_version=community.agreement_accepted_on_join,
     )
     if not community.needs_review:
         request.status = RequestStatus.APPROVED

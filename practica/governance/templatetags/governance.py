@@ -22,9 +22,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def agreement_to_accept(context: Any, community: Community) -> SafeString:
-    """The text a person joining accepts (the box of the join form covers it). Shown to
-    those the join form is for, even in a members-only community: no one accepts terms
-    they cannot read."""
+    """The text a person joining accepts (the box of the join form covers it): only where
+    the agreement is accepted on joining (`Community.agreement_on_join`), never a
+    members-only community's, which its new members accept before they first write."""
+    if not community.agreement_on_join:
+        return mark_safe("")
     version = agreement_current(community=community)
     if version is None:
         return mark_safe("")

@@ -94,9 +94,8 @@ class ActivityForm(forms.Form):
         ):
             field: Any = self.fields[name]
             model = qs.model
-            field.queryset = model._default_manager.filter(
-                pk__in=list(qs.values_list("pk", flat=True))
-            )
+            latest = list(qs.values_list("pk", flat=True)[: selectors.LINK_CHOICES])
+            field.queryset = model._default_manager.filter(pk__in=latest).order_by("-pk")
             field.label_from_instance = lambda obj: obj.title
 
 

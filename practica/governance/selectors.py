@@ -32,7 +32,7 @@ def agreement_current(*, community: Community) -> AgreementVersion | None:
         return None
     return (
         AgreementVersion.objects.filter(community=community, number=community.agreement_version)
-        .select_related("published_by")
+        .select_related("community", "published_by")
         .prefetch_related("authors")
         .annotate(endorsement_count=Count("endorsements"))
         .first()
@@ -42,7 +42,7 @@ def agreement_current(*, community: Community) -> AgreementVersion | None:
 def agreement_version(*, community: Community, number: int) -> AgreementVersion | None:
     return (
         AgreementVersion.objects.filter(community=community, number=number)
-        .select_related("published_by")
+        .select_related("community", "published_by")
         .prefetch_related("authors")
         .annotate(endorsement_count=Count("endorsements"))
         .first()
@@ -52,7 +52,7 @@ def agreement_version(*, community: Community, number: int) -> AgreementVersion 
 def agreement_versions(*, community: Community) -> QuerySet[AgreementVersion]:
     return (
         AgreementVersion.objects.filter(community=community)
-        .select_related("published_by")
+        .select_related("community", "published_by")
         .prefetch_related("authors")
         .annotate(endorsement_count=Count("endorsements"))
         .order_by("-number")
@@ -99,7 +99,7 @@ def draft_comments(
 
 def _with_goals(qs: QuerySet[Plan]) -> QuerySet[Plan]:
     activities = PlanActivity.objects.select_related("owner", "post", "event", "resource")
-    return qs.select_related("published_by").prefetch_related(
+    return qs.select_related("community", "published_by").prefetch_related(
         "authors",
         Prefetch(
             "goals",
@@ -178,26 +178,27 @@ def plan_progress(community: Community) -> PlanProgress | None:
 
 
 # --- What an activity may link to: the community's own -----------------------------------
+# (the form offers the latest LINK_CHOICES of each; the services accept any of them)
 
 
 def linkable_posts(*, community: Community) -> QuerySet[Post]:
     return Post.objects.filter(
         community=community, status=PostStatus.PUBLISHED, deleted_at__isnull=True
-    ).order_by("-pk")[:LINK_CHOICES]
+    ).order_by("-pk")
 
 
 def linkable_events(*, community: Community) -> QuerySet[Event]:
     return (
         Event.objects.filter(community=community)
         .exclude(audience=Audience.LEADERS)
-        .order_by("-starts_at")[:LINK_CHOICES]
+        .order_by("-starts_at")
     )
 
 
 def linkable_resources(*, community: Community) -> QuerySet[Resource]:
     return Resource.objects.filter(community=community, status=ResourceStatus.PUBLISHED).order_by(
         "-pk"
-    )[:LINK_CHOICES]
+    )
 
 
 def owner_choices(*, community: Community) -> QuerySet[Membership]:

@@ -171,7 +171,7 @@ def progress_of(plan: Plan) -> PlanProgress:
 
 
 def plan_progress(community: Community) -> PlanProgress | None:
-    """The progress of the community's current (latest published) plan, or None: three
+    """The progress of the community's current (latest published) plan, or None: four
     queries whatever its size. For the community's page and the helper's reports."""
     plan = plan_current(community=community)
     return progress_of(plan) if plan is not None else None

@@ -258,3 +258,45 @@ def test_members_only_agreements_are_not_shown_to_outsiders(client):
          "statement": "I work on bail.", "conduct_accepted": "on"},
     )  # fmt: skip
     assert JoinRequest.objects.get(user=outsider).agreement_version == 0
+
+
+def test_a_comment_by_any_way_in_is_refused_until_accepted(community, chair, member, published):
+    from practica.discussions.services import comment_create
+
+    post = post_create(actor=chair, community=community, kind="discussion", title="T", body="B")
+    services.agreement_draft_save(actor=chair, community=community, body="Version two")
+    services.agreement_publish(actor=chair, community=community)
+    community.refresh_from_db()
+    post.refresh_from_db()
+    with pytest.raises(ServiceError) as refused:
+        comment_create(actor=member, post=post, body="By email")
+    assert "new agreement" in str(refused.value)
+    services.agreement_accept(user=member, community=community)
+    assert comment_create(actor=member, post=post, body="By email").pk
+
+
+def test_an_approved_request_carries_the_version_accepted_when_asking(client, chair):
+    from practica.communities.services import join_request_approve, join_request_submit
+
+    community = CommunityFactory(join_policy="approval")
+    chair = make_member(community, role="chair")
+    services.agreement_draft_save(actor=chair, community=community, body="Terms")
+    services.agreement_publish(actor=chair, community=community)
+    community.refresh_from_db()
+    applicant = UserFactory()
+    request = join_request_submit(
+        actor=applicant, community=community, occupation="lawyer", affiliation="Aid",
+        interest="bail", statement="Hello", conduct_accepted=True,
+    )  # fmt: skip
+    assert request.agreement_version == 1
+    membership = join_request_approve(actor=chair, request=request)
+    assert membership.agreement_version == 1
+
+
+def test_accepting_is_for_members_only(client, community, chair, published):
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("agreement", args=[community.slug]), {"action": "accept", "accepted": "on"}
+    )
+    assert response.status_code == 200
+    assert "Only the community&#x27;s members accept its agreement." in response.content.decode()

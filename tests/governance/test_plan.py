@@ -241,3 +241,16 @@ def test_the_agreement_versions_page_costs_the_same_whatever_the_count(
 
 
 VERSIONS = 8
+
+
+def test_plan_progress_reads_four_queries_whatever_the_size(
+    community, chair, django_assert_num_queries
+):
+    plan = draft_plan(community, chair)
+    for n in range(3):
+        goal = services.goal_add(actor=chair, plan=plan, title=f"Goal {n}")
+        for i in range(4):
+            services.activity_add(actor=chair, goal=goal, title=f"A{i}", status="done")
+    services.plan_publish(actor=chair, plan=plan)
+    with django_assert_num_queries(4):  # the plan, its authors, goals, activities
+        assert plan_progress(community).percent == 100

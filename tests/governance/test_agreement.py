@@ -300,3 +300,13 @@ def test_accepting_is_for_members_only(client, community, chair, published):
     )
     assert response.status_code == 200
     assert "Only the community&#x27;s members accept its agreement." in response.content.decode()
+
+
+def test_the_leaders_hear_of_comments_on_the_draft(client, community, chair, member, on_commit):
+    services.agreement_draft_save(actor=chair, community=community, body="Draft text")
+    services.agreement_comments_open(actor=chair, community=community, days=7)
+    with on_commit():
+        services.draft_comment_add(actor=member, community=community, body="One thought")
+    client.force_login(chair)
+    notes = client.get(reverse("notification_list")).content.decode()
+    assert "Mia Member commented on the draft agreement" in notes

@@ -13,6 +13,7 @@ from practica.activity.services import TRACKING
 from practica.communities.models import Community, Membership
 from practica.communities.notify import tell
 from practica.communities.permissions import check_write_in, is_member, roles_forget
+from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.notifications.models import Category
@@ -110,9 +111,27 @@ def draft_comment_add(
         raise ServiceError(
             _("Your comment is too long (at most %(n)s characters).") % {"n": COMMENT_MAX}
         )
-    return DraftComment.objects.create(
+    comment = DraftComment.objects.create(
         community=community, agreement_number=number, plan=plan, author=actor, body=body
     )
+    # The leaders who drafted it hear of each comment, as they hear of join requests.
+    tell(
+        community,
+        to=[uid for uid in leader_ids(community=community) if uid != actor.pk],
+        verb="plan.commented" if plan is not None else "agreement.commented",
+        actor=actor,
+        target=plan,
+        category=Category.DUTIES,
+        title=(
+            _("%(who)s commented on the draft plan of %(community)s")
+            if plan is not None
+            else _("%(who)s commented on the draft agreement of %(community)s")
+        )
+        % {"who": actor.name, "community": community.name},
+        body=body[:300],
+        url=reverse("plan_draft" if plan is not None else "agreement_draft", args=[community.slug]),
+    )
+    return comment
 
 
 @transaction.atomic

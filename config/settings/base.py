@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "practica.directory",
     "practica.search",
     "practica.knowledge",
+    "practica.governance",
     "practica.messaging",
     "practica.mailin",
     "practica.newsletter",

@@ -36,7 +36,8 @@ def unblock_redirect(
         messages.info(request, blocked.message)
     if page is None:
         page = request.path if request.method == "POST" else request.get_full_path()
-    return redirect(redirect_keeping(request, reverse(_UNBLOCK_URL[blocked.reason]), page=page))
+    target = blocked.unblock_url or reverse(_UNBLOCK_URL[blocked.reason])
+    return redirect(redirect_keeping(request, target, page=page))
 
 
 def write_gate(
@@ -45,7 +46,11 @@ def write_gate(
     """Let the view run only for users who may write; others are sent to unblock.
 
     `return_to(request, *args, **kwargs)` gives the page holding the view's form when the
-    view itself only takes POSTs (a comment is written on its post's page)."""
+    view itself only takes POSTs (a comment is written on its post's page).
+
+    A `WriteBlocked` the view raises itself, from a check that needs the object it fetched
+    (a community's agreement to accept: `communities.permissions.check_write_in`), is
+    turned into the same redirect, keeping what was sent."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -55,7 +60,11 @@ def write_gate(
             except WriteBlocked as blocked:
                 page = return_to(request, *args, **kwargs) if return_to else None
                 return unblock_redirect(request, blocked, page=page)
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except WriteBlocked as blocked:
+                page = return_to(request, *args, **kwargs) if return_to else None
+                return unblock_redirect(request, blocked, page=page)
 
         return wrapped
 

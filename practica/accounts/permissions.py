@@ -25,16 +25,22 @@ class WriteBlocked(PermissionDenied, ServiceError):
     SIGN_IN = "sign_in"
     PROFILE = "profile"
     CONDUCT = "conduct"
+    # A community's own agreement (practica.governance), accepted per community as the code
+    # of conduct is for the platform: raised by `communities.permissions`, with the page.
+    AGREEMENT = "agreement"
     MESSAGES = {
         SIGN_IN: _("Sign in to take part."),
         PROFILE: _("Add your name and affiliation to your profile first: they appear on "
                    "everything you write."),
         CONDUCT: _("Please read and accept the current code of conduct first."),
+        AGREEMENT: _("This community has a new agreement: please read and accept it first."),
     }  # fmt: skip
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, unblock_url: str = "") -> None:
         super().__init__(str(self.MESSAGES[reason]))  # in the language of the request
         self.reason = reason
+        # Where to unblock, when it is not one page for everyone (a community's agreement).
+        self.unblock_url = unblock_url
 
 
 def is_active_user(user: Any) -> bool:

@@ -68,10 +68,24 @@ class JoinForm(forms.Form):
             field.help_text = _("The leaders will verify this before approving your request.")
         else:
             del self.fields["eligibility_declared"]
-        if has_conduct:
-            self.fields["conduct_accepted"].required = True
-        else:
-            del self.fields["conduct_accepted"]
+        accept_what(self, community=community, has_conduct=has_conduct)
+
+
+def accept_what(form: forms.Form, *, community: Community, has_conduct: bool) -> None:
+    """One box to accept the code of conduct, the community's rules and, when those joining
+    can read it, the community's agreement (practica.governance); none when there is nothing."""
+    if community.agreement_on_join:
+        form.fields["conduct_accepted"].required = True
+        form.fields["conduct_accepted"].label = (
+            _("I have read the code of conduct, the community's rules and its agreement, and "
+              "agree to follow them.")
+            if has_conduct
+            else _("I have read the community's rules and its agreement and agree to follow them.")
+        )  # fmt: skip
+    elif has_conduct:
+        form.fields["conduct_accepted"].required = True
+    else:
+        del form.fields["conduct_accepted"]
 
 
 class InvitationAcceptForm(forms.Form):
@@ -91,10 +105,7 @@ class InvitationAcceptForm(forms.Form):
             }
         else:
             del self.fields["eligibility_declared"]
-        if has_conduct:
-            self.fields["conduct_accepted"].required = True
-        else:
-            del self.fields["conduct_accepted"]
+        accept_what(self, community=community, has_conduct=has_conduct)
 
 
 class DecisionForm(forms.Form):

@@ -62,6 +62,12 @@ class Community(Versioned, TimeStampedModel):
         blank=True,
         help_text=_("Rules on top of the platform code of conduct."),
     )
+    agreement_version = models.PositiveIntegerField(
+        _("agreement in force"),
+        default=0,
+        editable=False,
+        help_text=_("The version of the community's agreement members must accept; 0: none."),
+    )
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -131,6 +137,18 @@ class Community(Versioned, TimeStampedModel):
         return reverse("community_detail", args=[self.slug])
 
     @property
+    def agreement_on_join(self) -> bool:
+        """Is the community's agreement accepted on its join forms? Only where those joining
+        can read it: a members-only community's stays with its members, who accept it
+        before their first write instead."""
+        return bool(self.agreement_version) and self.visibility == Visibility.PUBLIC
+
+    @property
+    def agreement_accepted_on_join(self) -> int:
+        """The version a person accepts by joining now (0: none)."""
+        return self.agreement_version if self.agreement_on_join else 0
+
+    @property
     def email_address(self) -> str:
         """Where members start a discussion by email (practica/mailin); empty when the
         community takes none or the site takes no email."""
@@ -183,6 +201,9 @@ class Membership(models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+    # The version of the community's agreement this member accepted, as
+    # `User.accepted_conduct_version` is for the code of conduct.
+    agreement_version = models.PositiveIntegerField(_("agreement accepted"), default=0)
 
     class Meta:
         constraints = [
@@ -220,6 +241,7 @@ class JoinRequest(TimeStampedModel):
     statement = models.TextField(_("statement"), max_length=3000)
     eligibility_declared = models.BooleanField(_("eligibility declared"), default=False)
     conduct_version = models.PositiveIntegerField(_("code of conduct accepted"), default=0)
+    agreement_version = models.PositiveIntegerField(_("community agreement accepted"), default=0)
     status = models.CharField(
         _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )

@@ -12,9 +12,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff
+from practica.accounts.permissions import WriteBlocked, is_active_user, is_staff, write_blocker
 from practica.accounts.selectors import user_addresses
 
 from .models import (
@@ -28,23 +29,30 @@ from .models import (
 )
 
 _ROLES_ATTR = "_practica_roles"
+_AGREEMENTS_ATTR = "_practica_agreements"
 
 
 def roles_of(user: Any) -> dict[int, str]:
-    """community id → role for every membership of `user`; one query per request."""
+    """community id → role for every membership of `user`; one query per request (which
+    also reads the versions of the communities' agreements they accepted)."""
     if not is_active_user(user):
         return {}
     roles = getattr(user, _ROLES_ATTR, None)
     if roles is None:
-        roles = dict(Membership.objects.filter(user_id=user.pk).values_list("community_id", "role"))
+        rows = Membership.objects.filter(user_id=user.pk).values_list(
+            "community_id", "role", "agreement_version"
+        )
+        roles = {community_id: role for community_id, role, _version in rows}
         setattr(user, _ROLES_ATTR, roles)
+        setattr(user, _AGREEMENTS_ATTR, {cid: version for cid, _role, version in rows})
     return roles
 
 
 def roles_forget(user: Any) -> None:
     """Call after changing `user`'s memberships so that later checks see the change."""
-    if hasattr(user, _ROLES_ATTR):
-        delattr(user, _ROLES_ATTR)
+    for attr in (_ROLES_ATTR, _AGREEMENTS_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def roles_prime(user: Any, roles: dict[int, str]) -> None:
@@ -67,6 +75,51 @@ def is_leader(user: Any, community: Community) -> bool:
 
 def is_chair(user: Any, community: Community) -> bool:
     return role_in(user, community) == Role.CHAIR
+
+
+# --- Writing: the community's agreement --------------------------------------------------
+
+
+def accepted_agreement_version(user: Any, community: Community) -> int:
+    """The version of `community`'s agreement `user` accepted (0: none, or not a member)."""
+    roles_of(user)
+    versions = getattr(user, _AGREEMENTS_ATTR, None)
+    if versions is None:  # roles primed in bulk by a selector: read this one
+        versions = dict(
+            Membership.objects.filter(user_id=user.pk).values_list(
+                "community_id", "agreement_version"
+            )
+        )
+        setattr(user, _AGREEMENTS_ATTR, versions)
+    return int(versions.get(community.pk, 0))
+
+
+def must_accept_agreement(user: Any, community: Community) -> bool:
+    """A member who has not accepted the version of the community's agreement in force,
+    as `accounts.permissions.must_accept_conduct` is for the code of conduct. Staff who
+    are not members write under the platform's rules only."""
+    if not community.agreement_version or not is_member(user, community):
+        return False
+    return accepted_agreement_version(user, community) < community.agreement_version
+
+
+def write_blocker_in(user: Any, community: Community, *, needs_conduct: bool = True) -> str | None:
+    """What stands between `user` and writing in `community`, or None: the platform's
+    blockers (sign in, profile, code of conduct), then the community's agreement."""
+    reason = write_blocker(user, needs_conduct=needs_conduct)
+    if reason is None and must_accept_agreement(user, community):
+        return WriteBlocked.AGREEMENT
+    return reason
+
+
+def check_write_in(user: Any, community: Community, *, needs_conduct: bool = True) -> None:
+    """Raise `WriteBlocked` (the write gate turns it into a visit to the page that
+    unblocks, keeping what was written) unless `user` may write in `community`."""
+    reason = write_blocker_in(user, community, needs_conduct=needs_conduct)
+    if reason == WriteBlocked.AGREEMENT:
+        raise WriteBlocked(reason, unblock_url=reverse("agreement", args=[community.slug]))
+    if reason:
+        raise WriteBlocked(reason)
 
 
 # --- Seeing -------------------------------------------------------------------------

@@ -10,9 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.communities.permissions import (
+    can_lead,
+    can_see_content,
+    check_write_in,
+    is_member,
+    write_blocker_in,
+)
 
 from .models import Comment, Post, PostKind, PostStatus
 
@@ -43,7 +49,10 @@ def can_post_in(user: Any, community: Community) -> bool:
 
 
 def check_post_in(user: Any, community: Community) -> None:
+    """May start a post; a member who has a new community agreement to accept is sent to
+    it (`WriteBlocked`), keeping what they wrote."""
     if can_post_in(user, community):
+        check_write_in(user, community, needs_conduct=False)
         return
     if is_active_user(user) and not community.is_active:
         raise PermissionDenied(_("This community is archived: it takes no new posts."))
@@ -115,7 +124,7 @@ def comment_blocker(user: Any, post: Post) -> str | None:
         return "closed"
     if not post.community.is_active:
         return "archived"
-    return write_blocker(user)
+    return write_blocker_in(user, post.community)
 
 
 def can_comment(user: Any, post: Post) -> bool:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.communities.permissions import can_lead, can_see_content, check_write_in, is_member
 
 from .models import Resource, ResourceStatus
 
@@ -50,6 +50,7 @@ def can_add_resource(user: Any, community: Community) -> bool:
 
 def check_add_resource(user: Any, community: Community) -> None:
     if can_add_resource(user, community):
+        check_write_in(user, community, needs_conduct=False)  # a new agreement to accept
         return
     if is_active_user(user) and not community.is_active:
         raise PermissionDenied(_("This community is archived: its library takes no new resources."))
@@ -101,6 +102,7 @@ def can_take_part(user: Any, resource: Resource) -> bool:
 
 def check_take_part(user: Any, resource: Resource) -> None:
     if can_take_part(user, resource):
+        check_write_in(user, resource.community, needs_conduct=False)  # a new agreement
         return
     if resource.status != ResourceStatus.PUBLISHED:
         raise PermissionDenied(_("This resource is not published yet."))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.browser.page_kit import ALL, SIGNED_IN, L, M, Page, S, V, p, slug
 from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
+from tests.browser.pages_governance import GOVERNANCE_NOT_PAGES, GOVERNANCE_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
@@ -217,7 +218,8 @@ NOT_PAGES = {
     "notification_go": "marks the notification read and redirects to what it points at",
 }
 
-PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES]
+PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *GOVERNANCE_PAGES]
 NOT_PAGES |= {
-    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES
+    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
+    **GOVERNANCE_NOT_PAGES,
 }  # fmt: skip

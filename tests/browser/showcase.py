@@ -387,8 +387,17 @@ def build() -> Showcase:
             **_newsletter(staff),
             **directory_showcase(leader, member, others),
             **build_knowledge(community, member, leader, others),
+            **_governance(community, member, leader, others, thread, event, resource),
             **messaging_showcase(member=member, leader=leader, asker=others[0]),
         },
+    )
+
+
+def _governance(community, member, leader, others, thread, event, resource) -> dict:
+    from tests.browser.showcase_governance import build_governance  # it uses LONG_WORD
+
+    return build_governance(
+        community, member, leader, others, thread=thread, event=event, resource=resource
     )
 
 

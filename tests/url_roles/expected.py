@@ -9,6 +9,7 @@ from practica.notifications.models import Notification
 from practica.notifications.unsubscribe import manage_token, stop_token
 
 from .expected_directory import DIRECTORY
+from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_search import SEARCH
@@ -239,4 +240,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE}

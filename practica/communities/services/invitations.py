@@ -128,6 +128,8 @@ def invitation_accept(
     conduct = conduct_current()
     if conduct is not None and not conduct_accepted:
         raise ServiceError(_("Joining requires accepting the code of conduct."))
+    if community.agreement_on_join and not conduct_accepted:
+        raise ServiceError(_("Joining requires accepting the community's agreement."))
     if community.is_restricted and not eligibility_declared:
         raise ServiceError(
             _("This community is for: %(who)s. Please confirm that you are eligible.")
@@ -137,7 +139,9 @@ def invitation_accept(
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = actor
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    membership = membership_add(user=actor, community=community)
+    membership = membership_add(
+        user=actor, community=community, agreement_version=community.agreement_accepted_on_join
+    )
     audit_record(actor=actor, action="invitation.accept", target=invitation, scope=community.slug)
     if invitation.invited_by_id:
         tell(

@@ -67,6 +67,8 @@ def join_request_submit(
     conduct = conduct_current()
     if conduct is not None and not conduct_accepted:
         raise ServiceError(_("Joining requires accepting the code of conduct."))
+    if community.agreement_on_join and not conduct_accepted:
+        raise ServiceError(_("Joining requires accepting the community's agreement."))
     if community.is_restricted and not eligibility_declared:
         raise ServiceError(
             _("This community is for: %(who)s. Please confirm that you are eligible.")
@@ -87,12 +89,13 @@ def join_request_submit(
         statement=statement.strip(),
         eligibility_declared=eligibility_declared,
         conduct_version=version,
+        agreement_version=community.agreement_accepted_on_join,
     )
     if not community.needs_review:
         request.status = RequestStatus.APPROVED
         request.decided_at = timezone.now()
         request.save()
-        membership_add(user=actor, community=community)
+        membership_add(user=actor, community=community, agreement_version=request.agreement_version)
         audit_record(actor=actor, action="membership.join", target=request, scope=community.slug)
         return request
     try:
@@ -115,9 +118,15 @@ def join_request_submit(
     return request
 
 
-def membership_add(*, user: User, community: Community, role: str = Role.MEMBER) -> Membership:
+def membership_add(
+    *, user: User, community: Community, role: str = Role.MEMBER, agreement_version: int = 0
+) -> Membership:
+    """Make `user` a member; `agreement_version` is the version of the community's
+    agreement they accepted when joining (a newer one is asked for before they write)."""
     membership, _created = Membership.objects.get_or_create(
-        user=user, community=community, defaults={"role": role}
+        user=user,
+        community=community,
+        defaults={"role": role, "agreement_version": agreement_version},
     )
     roles_forget(user)
     return membership
@@ -147,7 +156,9 @@ def join_request_approve(
     request.decided_at = timezone.now()
     request.eligibility_verified = eligibility_verified
     request.save()
-    membership = membership_add(user=request.user, community=community)
+    membership = membership_add(
+        user=request.user, community=community, agreement_version=request.agreement_version
+    )
     audit_record(actor=actor, action="request.approve", target=request, scope=community.slug)
     tell(
         community,

@@ -178,6 +178,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "comment_blocked": COMMENT_BLOCKED.get(blocker or "") if blocker else None,
             "can_comment": blocker is None,
             "write_blocked": blocker in ("profile", "conduct"),
+            "agreement_blocked": blocker == "agreement",
             "can_edit": can_edit_post(user, post),
             "can_moderate": moderate,
             # Move only where there is somewhere to move it: another community they lead.

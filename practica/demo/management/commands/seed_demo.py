@@ -28,6 +28,7 @@ from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
 from practica.demo.faces import seed_faces
 from practica.demo.following import seed_following
+from practica.demo.governance import seed_governance
 from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
@@ -37,6 +38,7 @@ from practica.demo.seeding import past_quietly
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
+from practica.governance.models import AgreementVersion
 from practica.knowledge.models import InformationRequest
 from practica.library.models import Resource
 from practica.messaging.models import Conversation
@@ -127,6 +129,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_messaging()
             self.stdout.write(self.style.SUCCESS("Demo private messages created."))
+        if AgreementVersion.objects.exists():
+            self.stdout.write("Demo agreement and plans already present.")
+        else:
+            with transaction.atomic():
+                seed_governance()
+            self.stdout.write(self.style.SUCCESS("Demo agreement and plans created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

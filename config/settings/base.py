@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "practica.directory",
     "practica.search",
     "practica.knowledge",
+    "practica.consultations",
     "practica.messaging",
     "practica.mailin",
     "practica.newsletter",

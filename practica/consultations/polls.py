@@ -1,0 +1,166 @@
+"""A poll on a post's page and on the new-post form (registered in apps.py with
+practica.discussions.post_parts, which imports nothing from here)."""
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from practica.core.forms import LineField, TextField
+from practica.core.pagecache import expires_at
+from practica.discussions.models import Post
+from practica.discussions.permissions import can_see_post
+
+from . import services
+from .models import OPTIONS_MAX, QUESTION_MAX, Poll, ResultsShown
+from .permissions import can_vote
+from .selectors import poll_for_post, poll_my_choices, poll_named_votes
+
+
+def close_of_day(day: Any) -> datetime:
+    """The end of `day` in the current time zone: a poll "open until 3 May" is open all day."""
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
+
+
+class PollForm(forms.Form):
+    add = forms.BooleanField(label=_("Add a poll to this post"), required=False)
+    question = LineField(label=_("Poll question"), max_length=QUESTION_MAX, required=False)
+    options = TextField(
+        label=_("Options"),
+        max_length=2200,
+        rows=4,
+        required=False,
+        help_text=_("One a line, from 2 to %(n)s.") % {"n": OPTIONS_MAX},
+    )
+    multiple = forms.TypedChoiceField(
+        label=_("Voters may choose"),
+        widget=forms.RadioSelect,
+        choices=[("0", _("One option")), ("1", _("Several options"))],
+        coerce=lambda v: v == "1",
+        initial="0",
+        required=False,
+    )
+    closes_on = forms.DateField(
+        label=_("Open until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The poll closes at the end of this day."),
+    )
+    anonymous = forms.BooleanField(
+        label=_("Anonymous votes: nobody, not even the leaders, can see who chose what"),
+        required=False,
+        initial=True,
+    )
+    results = forms.ChoiceField(
+        label=_("Show the results"),
+        widget=forms.RadioSelect,
+        choices=ResultsShown.choices,
+        initial=ResultsShown.AFTER_VOTING,
+        required=False,
+    )
+
+    fieldsets = [
+        (_("A poll (optional)"), ["add", "question", "options", "multiple", "closes_on",
+                                  "anonymous", "results"]),
+    ]  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("add"):
+            return data
+        if not data.get("question"):
+            self.add_error("question", _("Write the poll's question."))
+        options = [o.strip() for o in (data.get("options") or "").splitlines() if o.strip()]
+        if len(options) < 2 or len(options) > OPTIONS_MAX:
+            self.add_error(
+                "options", _("Give between 2 and %(n)s options, one a line.") % {"n": OPTIONS_MAX}
+            )
+        elif len({o.lower() for o in options}) != len(options):
+            self.add_error("options", _("Each option must be different."))
+        data["option_list"] = options
+        day = data.get("closes_on")
+        if day is None:
+            self.add_error("closes_on", _("Choose the day the poll closes."))
+        elif close_of_day(day) <= timezone.now():
+            self.add_error("closes_on", _("Choose a day from today on."))
+        if not data.get("results"):
+            data["results"] = ResultsShown.AFTER_VOTING
+        return data
+
+
+class PollFormPart:
+    """The poll's fields on the new-post form, saved with the author's new post."""
+
+    template_name = "consultations/_poll_fields.html"
+
+    def form(self, request: HttpRequest, data: Any) -> PollForm:
+        initial = {"closes_on": timezone.localdate() + timedelta(days=7)}
+        return PollForm(data, prefix="poll", initial=initial)
+
+    def save(self, form: PollForm, *, actor: Any, post: Post) -> None:
+        data = form.cleaned_data
+        if not data.get("add"):
+            return
+        # Everything poll_create checks, the form checked first.
+        services.poll_create(
+            actor=actor,
+            post=post,
+            question=data["question"],
+            options=data["option_list"],
+            closes_at=close_of_day(data["closes_on"]),
+            multiple=bool(data.get("multiple")),
+            anonymous=bool(data.get("anonymous")),
+            results=data["results"],
+        )
+
+
+def poll_context(user: Any, poll: Poll) -> dict[str, Any]:
+    """What the poll block shows `user`: options, their choices, results when allowed."""
+    options = list(poll.options.all())
+    signed_in = getattr(user, "is_authenticated", False)
+    mine = poll_my_choices(poll=poll, user=user) if signed_in else None
+    voted = mine is not None
+    total_votes = sum(o.votes for o in options)
+    voters = poll.voter_count  # type: ignore[attr-defined]
+    show_results = poll.is_closed or (poll.results == ResultsShown.AFTER_VOTING and voted)
+    rows = [
+        {
+            "option": option,
+            "chosen": bool(mine) and option.pk in mine,
+            "votes": option.votes,
+            # Of the voters (several choices each may add to more than 100%).
+            "percent": round(100 * option.votes / voters) if voters else 0,
+        }
+        for option in options
+    ]
+    named = {}
+    if show_results and not poll.anonymous and can_see_post(user, poll.post):
+        named = poll_named_votes(poll=poll)
+    for row in rows:
+        row["names"] = named.get(row["option"].pk, [])
+    return {
+        "poll": poll,
+        "rows": rows,
+        "voted": voted,
+        "voters": voters,
+        "total_votes": total_votes,
+        "show_results": show_results,
+        "can_vote": can_vote(user, poll) and not (voted and poll.anonymous),
+        "changing": voted and not poll.anonymous,
+    }
+
+
+def post_poll_part(request: HttpRequest, post: Post) -> SafeString:
+    """The poll under a post: a form to vote (no script needed) and the results."""
+    poll = poll_for_post(post=post)
+    if poll is None:
+        return mark_safe("")
+    if not poll.is_closed:
+        expires_at(request, poll.closes_at)  # the page changes when the poll closes
+    context = poll_context(request.user, poll)
+    return mark_safe(render_to_string("consultations/_poll.html", context, request=request))

@@ -43,6 +43,20 @@ class SurveyResults:
     questions: list[QuestionResult]
 
 
+def _safe(value: Any) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas: defuse them."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _SafeWriter:
+    def __init__(self, out: io.StringIO) -> None:
+        self.writer = csv.writer(out)
+
+    def writerow(self, row: list[Any]) -> None:
+        self.writer.writerow([_safe(cell) for cell in row])
+
+
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
@@ -102,7 +116,7 @@ def survey_results(survey: Survey) -> SurveyResults:
 def results_csv(results: SurveyResults) -> str:
     """Question, answer, count, percent: the numbers of the results page."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     writer.writerow([_("Question"), _("Answer"), _("Count"), _("Percent of those who answered")])
     for result in results.questions:
         text = result.question.text
@@ -125,7 +139,7 @@ def answers_csv(survey: Survey) -> str:
     else:
         responses = responses.order_by("id")
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     head = [] if survey.anonymous else [_("Name"), _("Answered at")]
     writer.writerow([*head, *(q.text for q in questions)])
     for response in responses:

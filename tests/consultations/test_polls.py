@@ -70,7 +70,7 @@ def test_a_post_without_the_poll_box_ticked_has_no_poll(client, community, membe
 
 def test_a_member_votes_once_and_changes_a_named_vote_until_it_closes(client, post, member):
     poll = make_poll(post, anonymous=False)
-    youth, bail, family = poll.options.all()
+    youth, bail, _family = poll.options.all()
     client.force_login(member)
     assert _vote(client, poll, youth).status_code == 302
     assert _vote(client, poll, bail).status_code == 302

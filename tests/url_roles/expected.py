@@ -8,6 +8,7 @@ from django.utils import timezone
 from practica.notifications.models import Notification
 from practica.notifications.unsubscribe import manage_token, stop_token
 
+from .expected_consultations import CONSULTATIONS
 from .expected_directory import DIRECTORY
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
@@ -239,4 +240,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **CONSULTATIONS}

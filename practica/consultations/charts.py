@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 
 import pygal
+import pygal.style
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from lxml import etree
@@ -29,7 +30,13 @@ def bar_chart(
     readers (role="img", aria-labelledby its <title> and <desc>)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     height = 80 + 36 * len(labels) if horizontal else 300
+    # The sizes site.css gives the text, so that pygal leaves room for the labels.
+    style = pygal.style.Style(
+        font_family="sans-serif", label_font_size=12, major_label_font_size=12,
+        value_font_size=13, title_font_size=16,
+    )  # fmt: skip
     chart = kind(
+        style=style,
         js=[],
         css=[],
         width=640,

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.browser.page_kit import ALL, SIGNED_IN, L, M, Page, S, V, p, slug
-from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_consultations import CONSULTATIONS_NOT_PAGES, CONSULTATIONS_PAGES
+from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES

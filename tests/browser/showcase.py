@@ -28,8 +28,8 @@ from practica.events.services import calendar_token_for, event_create, registrat
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
 from practica.notifications.watching import watch_set
-from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_consultations import build_consultations
+from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request

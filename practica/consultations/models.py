@@ -65,10 +65,16 @@ class PollOption(models.Model):
 
 
 class PollVoter(models.Model):
-    """This person has voted in this poll: nothing here says for what."""
+    """This person has voted in this poll: nothing here says for what.
+
+    For an anonymous poll, `key_hash` is the hash of a random key kept, with the options
+    chosen, in a signed cookie in the voter's browser only: the vote can be changed from
+    there (the key proves the cookie is the latest), and the database still cannot say
+    what anyone chose."""
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="voters")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="poll_vote_once")]

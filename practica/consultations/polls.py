@@ -1,11 +1,13 @@
 """A poll on a post's page and on the new-post form (registered in apps.py with
 practica.discussions.post_parts, which imports nothing from here)."""
 
+import json
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -20,6 +22,7 @@ from . import services
 from .models import OPTIONS_MAX, QUESTION_MAX, Poll, ResultsShown
 from .permissions import can_vote
 from .selectors import poll_for_post, poll_my_choices, poll_named_votes
+from .services.polls import Ballot
 
 
 def close_of_day(day: Any) -> datetime:
@@ -119,19 +122,44 @@ class PollFormPart:
         )
 
 
-def poll_context(user: Any, poll: Poll) -> dict[str, Any]:
+def _cookie(poll: Poll) -> str:
+    return f"poll-{poll.pk}"
+
+
+def ballot_from(request: HttpRequest, poll: Poll) -> Ballot | None:
+    """The anonymous ballot this browser keeps for `poll`, if any (signed: not forgeable)."""
+    name = _cookie(poll)
+    try:
+        raw = json.loads(request.get_signed_cookie(name, default="", salt=name) or "null")
+        return Ballot(key=str(raw["k"]), options=[int(o) for o in raw["o"]]) if raw else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def ballot_keep(response: HttpResponse, poll: Poll, ballot: Ballot) -> None:
+    """Keep the ballot in the voter's browser until a while after the poll closes."""
+    name = _cookie(poll)
+    age = int((poll.closes_at - timezone.now()).total_seconds()) + 86400
+    value = json.dumps({"k": ballot.key, "o": ballot.options})
+    response.set_signed_cookie(name, value, salt=name, max_age=max(age, 60), httponly=True,
+                               samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)  # fmt: skip
+
+
+def poll_context(user: Any, poll: Poll, ballot: Ballot | None = None) -> dict[str, Any]:
     """What the poll block shows `user`: options, their choices, results when allowed."""
     options = list(poll.options.all())
     signed_in = getattr(user, "is_authenticated", False)
-    mine = poll_my_choices(poll=poll, user=user) if signed_in else None
-    voted = mine is not None
+    voted, mine, changeable = (
+        poll_my_choices(poll=poll, user=user, ballot=ballot) if signed_in
+        else (False, set(), False)
+    )  # fmt: skip
     total_votes = sum(o.votes for o in options)
     voters = poll.voter_count  # type: ignore[attr-defined]
     show_results = poll.is_closed or (poll.results == ResultsShown.AFTER_VOTING and voted)
     rows = [
         {
             "option": option,
-            "chosen": bool(mine) and option.pk in mine,
+            "chosen": option.pk in mine,
             "votes": option.votes,
             # Of the voters (several choices each may add to more than 100%).
             "percent": round(100 * option.votes / voters) if voters else 0,
@@ -150,8 +178,8 @@ def poll_context(user: Any, poll: Poll) -> dict[str, Any]:
         "voters": voters,
         "total_votes": total_votes,
         "show_results": show_results,
-        "can_vote": can_vote(user, poll) and not (voted and poll.anonymous),
-        "changing": voted and not poll.anonymous,
+        "can_vote": can_vote(user, poll) and changeable,
+        "changing": voted,
     }
 
 
@@ -162,5 +190,5 @@ def post_poll_part(request: HttpRequest, post: Post) -> SafeString:
         return mark_safe("")
     if not poll.is_closed:
         expires_at(request, poll.closes_at)  # the page changes when the poll closes
-    context = poll_context(request.user, poll)
+    context = poll_context(request.user, poll, ballot_from(request, poll))
     return mark_safe(render_to_string("consultations/_poll.html", context, request=request))

@@ -48,16 +48,20 @@ def poll_for_post(*, post: Post) -> Poll | None:
     return poll
 
 
-def poll_my_choices(*, poll: Poll, user: Any) -> set[int] | None:
-    """The options `user` chose (empty for an anonymous poll's vote: nobody knows them);
-    None when they have not voted."""
-    if not PollVoter.objects.filter(poll=poll, user=user).exists():
-        return None
-    if poll.anonymous:
-        return set()
-    return set(
-        PollVote.objects.filter(option__poll=poll, user=user).values_list("option_id", flat=True)
-    )
+def poll_my_choices(*, poll: Poll, user: Any, ballot: Any = None) -> tuple[bool, set[int], bool]:
+    """Has `user` voted, which options were theirs, and may they change them?
+
+    For an anonymous poll only the ballot kept in their browser knows their options: with
+    the latest ballot they see and can change them; elsewhere they see neither."""
+    voter = PollVoter.objects.filter(poll=poll, user=user).values_list("key_hash").first()
+    if voter is None:
+        return False, set(), True
+    if not poll.anonymous:
+        named = PollVote.objects.filter(option__poll=poll, user=user)
+        return True, set(named.values_list("option_id", flat=True)), True
+    if ballot is not None and ballot.key and ballot.hash(ballot.key) == voter[0]:
+        return True, set(ballot.options), True
+    return True, set(), False
 
 
 def poll_named_votes(*, poll: Poll) -> dict[int, list[str]]:

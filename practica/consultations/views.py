@@ -32,7 +32,7 @@ from .permissions import (
     check_see_results,
     check_see_survey,
 )
-from .polls import close_of_day
+from .polls import ballot_from, ballot_keep, close_of_day
 from .results import SurveyResults
 from .services.surveys import AnswerErrors
 
@@ -44,13 +44,18 @@ from .services.surveys import AnswerErrors
 def poll_vote(request: HttpRequest, pk: int) -> HttpResponse:
     poll = get_object_or_404(Poll.objects.select_related("post__community"), pk=pk)
     option_ids = [int(v) for v in request.POST.getlist("option") if v.isdigit()]
+    ballot = None
     try:
-        services.poll_vote(actor=request.user, poll=poll, option_ids=option_ids)
+        ballot = services.poll_vote(actor=request.user, poll=poll, option_ids=option_ids,
+                                    ballot=ballot_from(request, poll))  # fmt: skip
     except ServiceError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your vote is counted."))
-    return redirect(reverse("post_detail", args=[poll.post_id]) + f"#poll-{poll.pk}")
+    response = redirect(reverse("post_detail", args=[poll.post_id]) + f"#poll-{poll.pk}")
+    if ballot is not None:
+        ballot_keep(response, poll, ballot)
+    return response
 
 
 # --- Surveys: the community's list and the builder ---------------------------------------

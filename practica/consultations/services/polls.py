@@ -1,5 +1,8 @@
 """Polls: made with their post, voted on until they close."""
 
+import hashlib
+import secrets
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
@@ -17,6 +20,19 @@ from practica.discussions.models import Post
 from ..models import OPTION_MAX, OPTIONS_MAX, QUESTION_MAX, Poll, PollOption, PollVote, PollVoter
 
 RESULTS = ("voted", "closed")
+
+
+@dataclass
+class Ballot:
+    """An anonymous vote as only the voter's browser knows it: the options chosen and the
+    key whose hash the voter's marker holds (a stale copy of the ballot cannot be replayed)."""
+
+    key: str = ""
+    options: list[int] = field(default_factory=list)
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -67,11 +83,15 @@ def poll_create(
 
 
 @transaction.atomic
-def poll_vote(*, actor: User, poll: Poll, option_ids: list[int]) -> None:
-    """Vote, or change a named vote, until the poll closes.
+def poll_vote(
+    *, actor: User, poll: Poll, option_ids: list[int], ballot: Ballot | None = None
+) -> Ballot | None:
+    """Vote, or change one's vote, until the poll closes.
 
-    An anonymous vote only adds to the options' counters and marks that `actor` voted: it
-    cannot be changed, since nothing records which options were theirs."""
+    A named vote is recorded with the voter. An anonymous vote only adds to the options'
+    counters and marks that `actor` voted; it returns the `Ballot` for the voter's browser
+    to keep, and is changed by giving that ballot back (from another browser it cannot be
+    changed: nothing else records which options were theirs)."""
     from ..permissions import check_vote
 
     check_vote(actor, poll)
@@ -85,21 +105,32 @@ def poll_vote(*, actor: User, poll: Poll, option_ids: list[int]) -> None:
         raise ServiceError(_("Choose among the poll's options."))
     if len(chosen) > 1 and not poll.multiple:
         raise ServiceError(_("Choose only one option."))
-    voted = PollVoter.objects.filter(poll=poll, user=actor).exists()
-    if voted and poll.anonymous:
-        raise ServiceError(_("You have voted. An anonymous vote cannot be changed."))
-    if voted:
-        before = list(
-            PollVote.objects.filter(option__poll=poll, user=actor).values_list(
-                "option_id", flat=True
-            )
-        )
-        PollOption.objects.filter(pk__in=before).update(votes=F("votes") - 1)
-        PollVote.objects.filter(option__poll=poll, user=actor).delete()
+    voter = PollVoter.objects.filter(poll=poll, user=actor).first()
+    kept = None
+    if poll.anonymous:
+        if voter is not None:
+            if ballot is None or not ballot.key or Ballot.hash(ballot.key) != voter.key_hash:
+                raise ServiceError(
+                    _("You have voted. An anonymous vote can only be changed from the "
+                      "browser you voted from: nothing else knows what you chose.")
+                )  # fmt: skip
+            before = [oid for oid in ballot.options if oid in valid]
+            PollOption.objects.filter(pk__in=before).update(votes=F("votes") - 1)
+        kept = Ballot(key=secrets.token_urlsafe(24), options=chosen)
+        if voter is None:
+            voter = PollVoter(poll=poll, user=actor)
+        voter.key_hash = Ballot.hash(kept.key)
+        voter.save()
     else:
-        PollVoter.objects.create(poll=poll, user=actor)
-    PollOption.objects.filter(pk__in=chosen).update(votes=F("votes") + 1)
-    if not poll.anonymous:
+        if voter is not None:
+            named = PollVote.objects.filter(option__poll=poll, user=actor)
+            before = list(named.values_list("option_id", flat=True))
+            PollOption.objects.filter(pk__in=before).update(votes=F("votes") - 1)
+            named.delete()
+        else:
+            PollVoter.objects.create(poll=poll, user=actor)
         PollVote.objects.bulk_create(PollVote(option_id=oid, user=actor) for oid in chosen)
+    PollOption.objects.filter(pk__in=chosen).update(votes=F("votes") + 1)
     bump(f"post:{poll.post_id}")
-    reader_changed(actor.pk)  # the rows above were written in bulk
+    reader_changed(actor.pk)  # some rows above were written in bulk
+    return kept

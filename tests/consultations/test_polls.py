@@ -93,7 +93,7 @@ def test_a_single_choice_poll_refuses_two_options(client, post, member):
 
 def test_an_anonymous_vote_is_counted_once_and_links_to_nobody(client, post, member):
     poll = make_poll(post, anonymous=True)
-    youth, bail, _ = poll.options.all()
+    youth, _bail, _ = poll.options.all()
     client.force_login(member)
     _vote(client, poll, youth)
     # The database holds counts and a marker, and nothing that joins them.

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +24,7 @@ from . import results as tally
 from . import selectors, services
 from .charts import bar_chart, describe
 from .forms import QuestionForm, SummaryPostForm, SurveyForm
-from .models import Poll, Question, Survey
+from .models import Poll, Question, Response, Survey
 from .permissions import (
     answer_blocker,
     can_manage_surveys,
@@ -34,7 +35,7 @@ from .permissions import (
 )
 from .polls import ballot_from, ballot_keep, close_of_day
 from .results import SurveyResults
-from .services.surveys import AnswerErrors
+from .services.surveys import AnswerErrors, kept_response
 
 # --- Polls ------------------------------------------------------------------------------
 
@@ -244,9 +245,8 @@ def _values(request: HttpRequest, questions: list[Question]) -> dict[int, list[s
     return {q.pk: request.POST.getlist(f"q-{q.pk}") for q in questions}
 
 
-def _previous(survey: Survey, user: Any) -> dict[int, list[str]]:
-    """A named response's answers, to fill the form for changing them."""
-    response = selectors.my_response(survey=survey, user=user)
+def _previous(response: Response | None) -> dict[int, list[str]]:
+    """A response's answers, to fill the form for changing them."""
     values: dict[int, list[str]] = {}
     if response is None:
         return values
@@ -258,24 +258,38 @@ def _previous(survey: Survey, user: Any) -> dict[int, list[str]]:
     return values
 
 
+def _cookie(survey: Survey) -> str:
+    return f"survey-{survey.pk}"
+
+
+def _kept(request: HttpRequest, survey: Survey) -> str:
+    """The key of the response without a person that this browser sent, if any, for the
+    same person (or the same signed-out visitor): a shared computer keeps it from the next."""
+    name = _cookie(survey)
+    value = request.get_signed_cookie(name, default="", salt=name) or ""
+    who, _sep, key = value.partition(":")
+    return key if who == str(request.user.pk or 0) else ""
+
+
 def _answer_page(request: HttpRequest, survey: Survey, *, public: bool) -> HttpResponse:
     questions = selectors.survey_questions(survey=survey)
     signed_in = request.user.is_authenticated
-    answered = selectors.has_answered(survey=survey, user=request.user)
-    cookie = f"answered-{survey.pk}"
-    if not signed_in and public and request.get_signed_cookie(cookie, default="", salt=cookie):
-        answered = True
+    kept = kept_response(survey, _kept(request, survey))
+    mine = kept or selectors.my_response(survey=survey, user=request.user)
+    answered = mine is not None or selectors.has_answered(survey=survey, user=request.user)
     blocker = answer_blocker(request.user, survey)
-    can_answer = blocker is None and not (answered and (survey.anonymous or not signed_in))
+    can_answer = blocker is None and (not answered or mine is not None)
     errors: dict[int, str] = {}
-    values = _previous(survey, request.user) if answered else {}
+    values = _previous(mine)
     if request.method == "POST":
         values = _values(request, questions)
         if not can_answer:
             messages.error(request, blocker or _("You have answered this survey."))
         else:
             try:
-                services.survey_answer(actor=request.user, survey=survey, values=values)
+                response = services.survey_answer(
+                    actor=request.user, survey=survey, values=values, kept=_kept(request, survey)
+                )
             except AnswerErrors as error:
                 errors = error.errors
             except ServiceError as error:
@@ -287,11 +301,15 @@ def _answer_page(request: HttpRequest, survey: Survey, *, public: bool) -> HttpR
                     if public
                     else reverse("survey_detail", args=[survey.pk])
                 )
-                response = redirect(target)
-                if public and not signed_in:
-                    response.set_signed_cookie(cookie, "1", salt=cookie, max_age=90 * 86400,
-                                               httponly=True, samesite="Lax")  # fmt: skip
-                return response
+                page = redirect(target)
+                if response.user_id is None:  # only this browser will know it is theirs
+                    name = _cookie(survey)
+                    age = int((survey.closes_at - timezone.now()).total_seconds()) + 86400
+                    value = f"{request.user.pk or 0}:{response.pk}"
+                    page.set_signed_cookie(name, value, salt=name, max_age=age,
+                                           httponly=True, samesite="Lax",
+                                           secure=settings.SESSION_COOKIE_SECURE)  # fmt: skip
+                return page
     rows = [
         {"question": q, "error": errors.get(q.pk, ""), "values": values.get(q.pk, [])}
         for q in questions
@@ -306,10 +324,12 @@ def _answer_page(request: HttpRequest, survey: Survey, *, public: bool) -> HttpR
             "rows": rows,
             "errors": errors,
             "answered": answered,
+            "can_change": mine is not None,
             "can_answer": can_answer,
             "blocker": blocker,
             "public": public,
             "manage": manage,
+            "signed_in": signed_in,
             "can_results": can_see_results(request.user, survey),
             "public_url": request.build_absolute_uri(reverse("consultation", args=[survey.token]))
             if manage and survey.is_public

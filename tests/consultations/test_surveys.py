@@ -86,17 +86,45 @@ def test_members_cannot_build_surveys(client, community, member):
 # --- Answering --------------------------------------------------------------------------
 
 
-def test_a_member_answers_once_and_an_anonymous_answer_cannot_change(client, community, chair,
-                                                                     member):  # fmt: skip
+def test_an_anonymous_answer_changes_only_from_the_browser_it_came_from(
+    client, community, chair, member
+):
+    from django.test import Client
+
     survey = make_survey(community, chair, anonymous=True)
     services.survey_open(actor=chair, survey=survey)
     client.force_login(member)
     url = reverse("survey_detail", args=[survey.pk])
     assert client.post(url, post_values(survey, short="Quick")).status_code == 302
-    page = client.post(url, post_values(survey, short="Again"), follow=True).content.decode()
-    assert "You have answered this survey" in page
-    assert Response.objects.count() == 1
-    assert not Answer.objects.filter(text="Again").exists()
+    page = client.get(url).content.decode()
+    assert "Only this browser knows which answers are yours." in page
+    assert 'value="Quick"' in page and "Change my answers" in page
+    client.post(url, post_values(survey, short="Again"))
+    assert Response.objects.count() == 1 and Respondent.objects.count() == 1
+    assert list(Answer.objects.exclude(text="").values_list("text", flat=True)) == ["Again"]
+    assert Response.objects.get().answered_at is None  # a change adds no time either
+    other = Client()
+    other.force_login(member)
+    page = other.post(url, post_values(survey, short="Elsewhere"), follow=True).content.decode()
+    assert "can only be changed from the browser you answered from" in page
+    assert 'value="Again"' not in page
+    assert Response.objects.count() == 1 and not Answer.objects.filter(text="Elsewhere").exists()
+
+
+def test_someone_else_on_the_same_browser_cannot_change_an_anonymous_answer(
+    client, community, chair, member
+):
+    survey = make_survey(community, chair, anonymous=True)
+    services.survey_open(actor=chair, survey=survey)
+    url = reverse("survey_detail", args=[survey.pk])
+    client.force_login(member)
+    client.post(url, post_values(survey, short="Mine"))
+    client.force_login(make_member(community))  # the next person at a shared computer
+    page = client.get(url).content.decode()
+    assert 'value="Mine"' not in page and "Send my answers" in page
+    client.post(url, post_values(survey, short="Theirs"))
+    assert Response.objects.count() == 2
+    assert set(Answer.objects.exclude(text="").values_list("text", flat=True)) == {"Mine", "Theirs"}
 
 
 def test_a_named_answer_can_change_until_the_survey_closes(client, community, chair, member):
@@ -193,6 +221,8 @@ def test_a_draft_is_seen_by_leaders_only(client, community, chair, member):
 
 
 def test_a_public_consultation_is_answered_signed_out_through_its_link(client, community, chair):
+    from django.test import Client
+
     survey = make_survey(community, chair, audience="public")
     services.survey_open(actor=chair, survey=survey)
     url = reverse("consultation", args=[survey.token])
@@ -201,10 +231,16 @@ def test_a_public_consultation_is_answered_signed_out_through_its_link(client, c
     assert client.post(url, post_values(survey, short="From outside")).status_code == 302
     response = Response.objects.get()
     assert response.user is None and Answer.objects.filter(text="From outside").exists()
-    # The same browser is told it has answered, and cannot answer again.
-    page = client.post(url, post_values(survey, short="Twice"), follow=True).content.decode()
-    assert "You have answered this survey" in page
+    # The same browser changes its answers; it does not add a second response.
+    page = client.get(url).content.decode()
+    assert 'value="From outside"' in page and "Change my answers" in page
+    client.post(url, post_values(survey, short="Changed"))
     assert Response.objects.count() == 1
+    assert Answer.objects.filter(text="Changed").exists()
+    assert not Answer.objects.filter(text="From outside").exists()
+    # Another browser is another visitor: nothing can tell them apart from a new person.
+    Client().post(url, post_values(survey, short="Someone else"))
+    assert Response.objects.count() == 2
     assert len(survey.token) >= 32
 
 

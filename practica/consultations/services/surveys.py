@@ -4,6 +4,7 @@ they close when named), reminded, and summed up in a post."""
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -331,13 +332,16 @@ def _parse(question: Question, values: list[str]) -> tuple[list[dict[str, Any]],
 
 
 @transaction.atomic
-def survey_answer(*, actor: Any, survey: Survey, values: dict[int, list[str]]) -> Response:
-    """Take `actor`'s answers (`values`: question id → the values sent).
+def survey_answer(
+    *, actor: Any, survey: Survey, values: dict[int, list[str]], kept: str | None = None
+) -> Response:
+    """Take `actor`'s answers (`values`: question id → the values sent), or change them.
 
-    Signed in: once each, marked by a Respondent row; a named survey's answers can be
-    changed until it closes, an anonymous one's cannot (nothing says which were theirs).
-    Signed out (public consultations only): answers are taken as they come and cannot be
-    changed."""
+    Signed in, each person answers once, marked by a Respondent row. A named response is
+    found by its person and can be changed until the survey closes. A response without a
+    person (anonymous, or signed out in a public consultation) is found only through
+    `kept`, its key as the browser that sent it keeps it (in a signed cookie): from that
+    browser it can be changed; from anywhere else it cannot, since nothing else knows it."""
     blocker = answer_blocker(actor, survey)
     if blocker:
         raise ServiceError(blocker)
@@ -355,13 +359,20 @@ def survey_answer(*, actor: Any, survey: Survey, values: dict[int, list[str]]) -
         rows.extend(Answer(question=question, **fields) for fields in parsed)
     if errors:
         raise AnswerErrors(errors)
-    response = None
-    if signed_in and Respondent.objects.filter(survey=survey, user=actor).exists():
-        if survey.anonymous:
-            raise ServiceError(_("You have answered. Anonymous answers cannot be changed."))
-        response = Response.objects.filter(survey=survey, user=actor).first()
-    elif signed_in:
-        Respondent.objects.create(survey=survey, user=actor)
+    response = kept_response(survey, kept)
+    if signed_in:
+        if Respondent.objects.filter(survey=survey, user=actor).exists():
+            if not survey.anonymous:
+                response = Response.objects.filter(survey=survey, user=actor).first()
+            elif response is None:
+                raise ServiceError(
+                    _("You have answered. Anonymous answers can only be changed from the "
+                      "browser you answered from: nothing else knows which were yours.")
+                )  # fmt: skip
+        else:
+            Respondent.objects.create(survey=survey, user=actor)
+            if not survey.anonymous:
+                response = None  # a named response of one's own, not a kept anonymous one
     if response is None:
         named = signed_in and not survey.anonymous
         response = Response.objects.create(
@@ -372,12 +383,24 @@ def survey_answer(*, actor: Any, survey: Survey, values: dict[int, list[str]]) -
         )
     else:
         response.answers.all().delete()
-        response.answered_at = timezone.now()
-        response.save(update_fields=["answered_at"])
+        if response.user_id is not None:
+            response.answered_at = timezone.now()
+            response.save(update_fields=["answered_at"])
     for row in rows:
         row.response = response
     Answer.objects.bulk_create(rows)
     return response
+
+
+def kept_response(survey: Survey, kept: str | None) -> Response | None:
+    """The response without a person whose key the browser kept, if it is one of
+    `survey`'s."""
+    if not kept:
+        return None
+    try:
+        return Response.objects.filter(pk=kept, survey=survey, user=None).first()
+    except (ValueError, ValidationError):
+        return None
 
 
 @transaction.atomic

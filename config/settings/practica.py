@@ -108,3 +108,5 @@ PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.consultations.tasks.surveys_due_task", env.int("SURVEYS_DUE_EVERY", 900))
 )
+# New signed-out answers to one public consultation from one address (IP) per hour.
+PRACTICA_CONSULTATION_ANSWERS_PER_HOUR = env.int("CONSULTATION_ANSWERS_PER_HOUR", default=30)

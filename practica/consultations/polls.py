@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from practica.accounts.permissions import is_staff
+from practica.communities.permissions import is_member
 from practica.core.forms import LineField, TextField
 from practica.core.pagecache import expires_at
 from practica.discussions.models import Post
@@ -167,7 +169,9 @@ def poll_context(user: Any, poll: Poll, ballot: Ballot | None = None) -> dict[st
         for option in options
     ]
     named = {}
-    if show_results and not poll.anonymous and can_see_post(user, poll.post):
+    # Who chose what: for the community's members (and staff) who may see the post, never
+    # for visitors, even on a public community's post.
+    if show_results and not poll.anonymous and can_vote_or_member(user, poll):
         named = poll_named_votes(poll=poll)
     for row in rows:
         row["names"] = named.get(row["option"].pk, [])
@@ -181,6 +185,11 @@ def poll_context(user: Any, poll: Poll, ballot: Ballot | None = None) -> dict[st
         "can_vote": can_vote(user, poll) and changeable,
         "changing": voted,
     }
+
+
+def can_vote_or_member(user: Any, poll: Poll) -> bool:
+    community = poll.post.community
+    return can_see_post(user, poll.post) and (is_member(user, community) or is_staff(user))
 
 
 def post_poll_part(request: HttpRequest, post: Post) -> SafeString:

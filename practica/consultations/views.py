@@ -3,9 +3,12 @@
 from datetime import timedelta
 from typing import Any
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -271,6 +274,23 @@ def _kept(request: HttpRequest, survey: Survey) -> str:
     return key if who == str(request.user.pk or 0) else ""
 
 
+def _too_many_answers(request: HttpRequest, survey: Survey) -> bool:
+    """New signed-out answers to one consultation from one address (IP) in the last hour,
+    counted in the shared cache: a public form is a target for flooding."""
+    try:
+        ip = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        ip = "unknown"
+    key = f"consultation:answers:{survey.pk}:{ip}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return bool(count > settings.PRACTICA_CONSULTATION_ANSWERS_PER_HOUR)
+
+
 def _answer_page(request: HttpRequest, survey: Survey, *, public: bool) -> HttpResponse:
     questions = selectors.survey_questions(survey=survey)
     signed_in = request.user.is_authenticated
@@ -285,6 +305,9 @@ def _answer_page(request: HttpRequest, survey: Survey, *, public: bool) -> HttpR
         values = _values(request, questions)
         if not can_answer:
             messages.error(request, blocker or _("You have answered this survey."))
+        elif not signed_in and mine is None and _too_many_answers(request, survey):
+            messages.error(request, _("Too many answers came from your network in the last "
+                                      "hour. Please try again later."))  # fmt: skip
         else:
             try:
                 response = services.survey_answer(

@@ -200,3 +200,14 @@ def test_a_vote_refreshes_the_page_anonymous_readers_share(client, post, member,
     _vote(client, poll, poll.options.first())
     client.logout()
     assert "1 voter" in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_visitors_never_see_who_chose_what(client, post, member):
+    poll = make_poll(post, anonymous=False)
+    client.force_login(member)
+    _vote(client, poll, poll.options.first())
+    Poll.objects.filter(pk=poll.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    assert "Mia Member" in client.get(post.get_absolute_url()).content.decode()
+    client.logout()
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "<meter" in page and "Mia Member" not in page

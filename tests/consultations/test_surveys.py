@@ -387,3 +387,16 @@ def test_leaders_of_another_community_cannot_manage(client, community, chair):
     assert client.get(reverse("survey_edit", args=[survey.pk])).status_code == 404
     services.survey_open(actor=chair, survey=survey)
     assert client.post(reverse("survey_remind", args=[survey.pk])).status_code == 404
+
+
+def test_signed_out_answers_from_one_address_are_limited(client, community, chair, settings):
+    from django.test import Client
+
+    settings.PRACTICA_CONSULTATION_ANSWERS_PER_HOUR = 2
+    survey = make_survey(community, chair, audience="public")
+    services.survey_open(actor=chair, survey=survey)
+    url = reverse("consultation", args=[survey.token])
+    for _ in range(3):
+        page = Client().post(url, post_values(survey), follow=True).content.decode()
+    assert "Too many answers came from your network" in page
+    assert Response.objects.count() == 2

@@ -1,6 +1,6 @@
 """Pages for polls and surveys: thin, over permissions, selectors and services."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from allauth.account.adapter import get_adapter
@@ -96,11 +96,11 @@ def _dates_initial() -> dict[str, Any]:
     return {"opens_on": today, "closes_on": today + timedelta(days=14)}
 
 
-def _opens_at(day: Any) -> Any:
-    """Today opens now; a later day opens at its start."""
+def _opens_at(day: date) -> datetime:
+    """Today (or a day past) opens now; a later day opens at its start."""
     if day <= timezone.localdate():
         return timezone.now()
-    return timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @write_gate()

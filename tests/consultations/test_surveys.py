@@ -400,3 +400,43 @@ def test_signed_out_answers_from_one_address_are_limited(client, community, chai
         page = Client().post(url, post_values(survey), follow=True).content.decode()
     assert "Too many answers came from your network" in page
     assert Response.objects.count() == 2
+
+
+def test_once_open_only_the_title_text_and_closing_day_change(client, community, chair):
+    survey = make_survey(community, chair, anonymous=True)
+    services.survey_open(actor=chair, survey=survey)
+    client.force_login(chair)
+    later = timezone.localdate() + timedelta(days=20)
+    response = client.post(reverse("survey_edit", args=[survey.pk]), {
+        "title": "How and where do we meet?", "intro": "", "audience": "public",
+        "opens_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        "closes_on": later.isoformat(),
+    })  # fmt: skip
+    assert response.status_code == 302
+    survey.refresh_from_db()
+    assert survey.title == "How and where do we meet?"
+    assert timezone.localtime(survey.closes_at).date() == later
+    # Promised to those who answered: still members only, still anonymous, opened already.
+    assert survey.audience == "members" and survey.anonymous and survey.is_open
+    with pytest.raises(ServiceError):
+        services.survey_edit(actor=chair, survey=survey, title="T", intro="", audience="members",
+                             anonymous=False, opens_at=survey.opens_at,
+                             closes_at=survey.closes_at)  # fmt: skip
+
+
+def test_a_survey_opening_later_is_scheduled_and_not_answerable_yet(client, community, chair,
+                                                                    member):  # fmt: skip
+    client.force_login(chair)
+    start = timezone.localdate() + timedelta(days=2)
+    client.post(reverse("survey_create", args=[community.slug]), {
+        "title": "Later", "audience": "members", "opens_on": start.isoformat(),
+        "closes_on": (start + timedelta(days=5)).isoformat(),
+    })  # fmt: skip
+    survey = Survey.objects.get(title="Later")
+    services.question_add(actor=chair, survey=survey, kind="short", text="Word?")
+    services.survey_open(actor=chair, survey=survey)
+    assert survey.announced_at is None and survey.state == "Scheduled"
+    client.force_login(member)
+    page = client.post(reverse("survey_detail", args=[survey.pk]), {}, follow=True)
+    assert "This survey is not open." in page.content.decode()
+    assert not Response.objects.exists()

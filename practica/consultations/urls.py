@@ -11,6 +11,7 @@ urlpatterns = [
     path("surveys/<int:pk>/questions/", views.survey_questions, name="survey_questions"),
     path("surveys/<int:pk>/open/", views.survey_open, name="survey_open"),
     path("surveys/<int:pk>/remind/", views.survey_remind, name="survey_remind"),
+    path("surveys/<int:pk>/close/", views.survey_close, name="survey_close"),
     path("surveys/<int:pk>/results/", views.survey_results, name="survey_results"),
     path("surveys/<int:pk>/results.csv", views.survey_results_csv, name="survey_results_csv"),
     path("surveys/<int:pk>/answers.csv", views.survey_answers_csv, name="survey_answers_csv"),

@@ -241,6 +241,19 @@ def survey_remind(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("survey_detail", pk=survey.pk)
 
 
+@require_POST
+@write_gate()
+def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    try:
+        services.survey_close(actor=request.user, survey=survey)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The survey is closed: those asked can now see the results."))
+    return redirect("survey_detail", pk=survey.pk)
+
+
 # --- Answering --------------------------------------------------------------------------
 
 

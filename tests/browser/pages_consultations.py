@@ -25,6 +25,7 @@ CONSULTATIONS_NOT_PAGES: dict[str, str] = {
     "poll_vote": "a form in the post's page (POST only)",
     "survey_open": "a button on the questions page (POST only)",
     "survey_remind": "a button on the survey's page (POST only)",
+    "survey_close": "a button on the survey's page (POST only)",
     "survey_results_csv": "a CSV file",
     "survey_answers_csv": "a CSV file",
 }

@@ -440,3 +440,18 @@ def test_a_survey_opening_later_is_scheduled_and_not_answerable_yet(client, comm
     page = client.post(reverse("survey_detail", args=[survey.pk]), {}, follow=True)
     assert "This survey is not open." in page.content.decode()
     assert not Response.objects.exists()
+
+
+def test_a_leader_closes_a_survey_and_members_then_see_the_results(client, community, chair,
+                                                                   member, answered):  # fmt: skip
+    client.force_login(member)
+    assert client.post(reverse("survey_close", args=[answered.pk])).status_code == 403
+    assert client.get(reverse("survey_results", args=[answered.pk])).status_code == 403
+    client.force_login(chair)
+    page = client.post(reverse("survey_close", args=[answered.pk]), follow=True)
+    assert "The survey is closed" in page.content.decode()
+    answered.refresh_from_db()
+    assert answered.is_closed
+    client.force_login(member)
+    assert client.get(reverse("survey_results", args=[answered.pk])).status_code == 200
+    assert client.get(reverse("survey_results_csv", args=[answered.pk])).status_code == 200

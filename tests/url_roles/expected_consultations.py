@@ -73,6 +73,7 @@ CONSULTATIONS: dict = {
     "survey_questions": (survey, LEADERS_404),
     "survey_open": (survey, ALL_405),
     "survey_remind": (survey, ALL_405),
+    "survey_close": (survey, ALL_405),
     "survey_results": (survey, RESULTS_OPEN),
     "survey_results_csv": (survey, RESULTS_OPEN),
     "survey_answers_csv": (survey, LEADERS_404),

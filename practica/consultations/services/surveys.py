@@ -260,6 +260,18 @@ def survey_open(*, actor: User, survey: Survey) -> Survey:
     return survey
 
 
+@transaction.atomic
+def survey_close(*, actor: User, survey: Survey) -> Survey:
+    """Close an open survey now (its audience may then read the results)."""
+    check_manage_surveys(actor, survey.community)
+    check_can_write(actor)
+    if survey.is_draft or survey.is_closed:
+        raise ServiceError(_("Only an open survey can be closed."))
+    survey.closes_at = timezone.now()
+    survey.save(update_fields=["closes_at"])
+    return survey
+
+
 def _not_answered(survey: Survey) -> list[int]:
     answered = set(Respondent.objects.filter(survey=survey).values_list("user_id", flat=True))
     return [uid for uid in _audience_ids(survey) if uid not in answered]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("practica.directory.urls")),
     path("", include("practica.search.urls")),
     path("", include("practica.knowledge.urls")),
+    path("", include("practica.moderation.urls")),
     path("messages/", include("practica.messaging.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("newsletter/", include("practica.newsletter.urls")),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "practica.search",
     "practica.knowledge",
     "practica.messaging",
+    "practica.moderation",
     "practica.mailin",
     "practica.newsletter",
     "practica.demo",

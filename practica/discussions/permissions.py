@@ -23,6 +23,10 @@ def can_see_post(user: Any, post: Post) -> bool:
         return False
     if post.deleted_at is not None:
         return is_staff(user)
+    if post.hidden_at is not None:
+        return (is_active_user(user) and post.author_id == user.pk) or can_lead(
+            user, post.community
+        )
     if post.status == PostStatus.PUBLISHED:
         return True
     return (is_active_user(user) and post.author_id == user.pk) or can_lead(user, post.community)

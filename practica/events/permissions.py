@@ -16,7 +16,14 @@ from .models import Audience, Event, Registration, RegistrationStatus
 
 
 def can_see_event(user: Any, event: Event) -> bool:
-    """Community events follow the community's content; leadership meetings only leaders."""
+    """Community events follow the community's content; leadership meetings only leaders;
+    an event hidden by moderation only its organiser and moderators."""
+    if event.hidden_at is not None and not (
+        (is_active_user(user) and event.created_by_id == user.pk)
+        or is_staff(user)
+        or (event.community is not None and can_lead(user, event.community))
+    ):
+        return False
     if event.community is None:
         return event.audience == Audience.PUBLIC or is_active_user(user)
     if not can_see_content(user, event.community):

@@ -28,6 +28,8 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     retired ones only leaders and staff."""
     if not can_see_content(user, resource.community):
         return False
+    if resource.hidden_at is not None:
+        return _is_author(user, resource) or can_lead(user, resource.community)
     if resource.status == ResourceStatus.PUBLISHED:
         return True
     if resource.status == ResourceStatus.PENDING and _is_author(user, resource):

@@ -142,12 +142,3 @@ def access_request(user: Any, pk: int) -> ExpertRequest:
     if found is None or user.pk not in (found.sender_id, found.recipient_id):
         raise Http404
     return found
-
-
-def can_see_flags(user: Any) -> bool:
-    return is_staff(user)
-
-
-def check_see_flags(user: Any) -> None:
-    if not can_see_flags(user):
-        raise Http404

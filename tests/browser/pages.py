@@ -10,6 +10,7 @@ from tests.browser.page_kit import ALL, SIGNED_IN, L, M, Page, S, V, p, slug
 from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
+from tests.browser.pages_moderation import MODERATION_NOT_PAGES, MODERATION_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
 from tests.browser.showcase import INVITATION_TOKEN
 
@@ -217,7 +218,10 @@ NOT_PAGES = {
     "notification_go": "marks the notification read and redirects to what it points at",
 }
 
-PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES]
+PAGES += [
+    *DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *MODERATION_PAGES
+]  # fmt: skip
 NOT_PAGES |= {
-    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES
+    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
+    **MODERATION_NOT_PAGES,
 }  # fmt: skip

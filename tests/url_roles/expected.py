@@ -11,6 +11,7 @@ from practica.notifications.unsubscribe import manage_token, stop_token
 from .expected_directory import DIRECTORY
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
+from .expected_moderation import MODERATION
 from .expected_search import SEARCH
 from .world import (
     ALL_200,
@@ -239,4 +240,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **MODERATION}

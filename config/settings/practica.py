@@ -101,3 +101,13 @@ PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
     "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
     "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
 }
+
+# --- Trust levels (issue 14; practica/communities/trust.py) ---------------------------
+# new → member after PRACTICA_NEW_ACCOUNT_LIMITS["hours"] (the new-account limits apply while
+# new); member → regular by time, reading and contributions without upheld flags.
+PRACTICA_TRUST = {
+    "regular_days": env.int("TRUST_REGULAR_DAYS", default=30),
+    "regular_reads": env.int("TRUST_REGULAR_READS", default=20),
+    "regular_contributions": env.int("TRUST_REGULAR_CONTRIBUTIONS", default=5),
+    "flag_window_days": env.int("TRUST_FLAG_WINDOW_DAYS", default=180),
+}

@@ -326,6 +326,7 @@ from .standing_permissions import (  # noqa: E402, F401
     can_start_conversation,
     check_can_write_in,
     check_judge_standing,
+    check_not_suspended,
     check_see_audit,
     check_see_standing,
     check_suspend_platform_wide,

@@ -47,6 +47,15 @@ def is_suspended_in(user: Any, community: Community | None) -> bool:
     return bool(until and until > timezone.now())
 
 
+def suspended_now(user: Any) -> list[int]:
+    """Where `user` is suspended now: community ids, 0 for everywhere. No query."""
+    if not is_active_user(user):
+        return []
+    now = timezone.now()
+    found = sorted(c for c, until in suspended_until_in(user).items() if until > now)
+    return [0, *found] if is_suspended_everywhere(user) else found
+
+
 def active_suspensions(user: Any) -> list[Suspension]:
     """`user`'s suspensions in force now, platform-wide first; one query per request, only
     for people suspended somewhere."""
@@ -139,6 +148,13 @@ def check_can_write_in(
         raise WriteBlocked(reason, suspension_message(suspension) if suspension else None)
     if reason:
         raise WriteBlocked(reason)
+
+
+def check_not_suspended(user: Any, community: Community | None) -> None:
+    """Raise WriteBlocked, saying where, until when and why, if `user` is suspended there."""
+    suspension = suspension_in(user, community)
+    if suspension is not None:
+        raise WriteBlocked(WriteBlocked.SUSPENDED, suspension_message(suspension))
 
 
 def blocked_message(user: Any, community: Community | None, reason: str | None) -> str:

@@ -114,6 +114,13 @@ def trust_forget(user: Any) -> None:
         delattr(user, _ATTR)
 
 
+def is_new_account(user: Any) -> bool:
+    """Still at the lowest level by age alone (no query); staff never are."""
+    if not is_active_user(user) or is_staff(user):
+        return False
+    return bool(timezone.now() - user.date_joined < timedelta(hours=rules()["member_hours"]))
+
+
 def computed_trust_level(user: Any) -> str:
     """The level earned on the platform, before any leader's decision; staff are regulars.
 
@@ -123,7 +130,7 @@ def computed_trust_level(user: Any) -> str:
         return TrustLevel.NEW
     if is_staff(user):
         return TrustLevel.REGULAR
-    if timezone.now() - user.date_joined < timedelta(hours=rules()["member_hours"]):
+    if is_new_account(user):
         return TrustLevel.NEW
     cache = _cache(user)
     if "computed" not in cache:

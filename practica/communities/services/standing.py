@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.core.readercache import reader_changed
 from practica.notifications.models import Category
 
 from ..models import Community, Membership, Suspension, TrustLevel, TrustOverride
@@ -47,6 +48,7 @@ def _sync_ends(user: User, community: Community | None) -> None:
     else:
         Membership.objects.filter(user=user, community=community).update(suspended_until=latest)
     standing_forget(user)
+    reader_changed(user.pk)
 
 
 def _clean_reason(reason: str) -> str:
@@ -219,11 +221,34 @@ def trust_level_set(
     return override
 
 
-def suspension_end_told(*, suspension: Suspension) -> None:
-    """Tell the member their suspension has ended (by the scheduler, once)."""
+def suspensions_tell_ended(*, now: Any = None, limit: int = 500) -> int:
+    """Tell members whose suspensions have ended by themselves, once each; returns how many."""
+    now = now or timezone.now()
+    due = list(
+        Suspension.objects.filter(end_told=False, ends_at__lte=now, lifted_at__isnull=True)
+        .select_related("community", "user")
+        .order_by("ends_at")[:limit]
+    )
+    told = 0
+    for suspension in due:
+        with transaction.atomic():
+            if suspension_end_told(suspension=suspension):
+                told += 1
+    return told
+
+
+def suspension_end_told(*, suspension: Suspension) -> bool:
+    """Tell the member their suspension has ended (once), clearing the end kept for checks."""
     updated = Suspension.objects.filter(pk=suspension.pk, end_told=False).update(end_told=True)
     if not updated:
-        return
+        return False
+    _sync_ends(suspension.user, suspension.community)
+    if (
+        Suspension.objects.active()
+        .filter(user_id=suspension.user_id, community=suspension.community)
+        .exists()
+    ):
+        return True  # another one holds there still: nothing has ended for them yet
     community = suspension.community
     where = community.name if community else _("the whole platform")
     tell(
@@ -238,3 +263,17 @@ def suspension_end_told(*, suspension: Suspension) -> None:
         body=_("You can write again."),
         url=community.get_absolute_url() if community else reverse("home"),
     )
+    return True
+
+
+def membership_suspension_restore(*, membership: Membership) -> None:
+    """A member suspended here who leaves and comes back is still suspended: the end is
+    kept on the new membership (called when a membership is created)."""
+    latest = (
+        Suspension.objects.active()
+        .filter(user_id=membership.user_id, community_id=membership.community_id)
+        .aggregate(end=Max("ends_at"))["end"]
+    )
+    if latest:
+        Membership.objects.filter(pk=membership.pk).update(suspended_until=latest)
+        membership.suspended_until = latest

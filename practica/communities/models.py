@@ -183,6 +183,11 @@ class Membership(models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+    # The end of the member's suspension here, kept by the suspensions themselves
+    # (services.standing) and read with the member's roles, without a query of its own.
+    suspended_until = models.DateTimeField(
+        _("suspended until"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         constraints = [
@@ -340,3 +345,12 @@ class CommunityProposal(TimeStampedModel):
     def default_summary(self) -> str:
         """The directory's one-line summary when staff give none: the domain, on one line."""
         return single_line(self.domain)[:300]
+
+
+# Members' standing (trust levels, suspensions): their own module, part of this app's models.
+from .standing_models import (  # noqa: E402, F401
+    TRUST_ORDER,
+    Suspension,
+    TrustLevel,
+    TrustOverride,
+)

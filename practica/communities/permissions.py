@@ -28,29 +28,61 @@ from .models import (
 )
 
 _ROLES_ATTR = "_practica_roles"
+_SUSPENDED_ATTR = "_practica_suspended_until"
 
 
 def roles_of(user: Any) -> dict[int, str]:
-    """community id → role for every membership of `user`; one query per request."""
+    """community id → role for every membership of `user`; one query per request, which
+    also reads where they are suspended (`suspended_until_in`)."""
     if not is_active_user(user):
         return {}
     roles = getattr(user, _ROLES_ATTR, None)
     if roles is None:
-        roles = dict(Membership.objects.filter(user_id=user.pk).values_list("community_id", "role"))
+        rows = Membership.objects.filter(user_id=user.pk).values_list(
+            "community_id", "role", "suspended_until"
+        )
+        roles = {community_id: role for community_id, role, _until in rows}
         setattr(user, _ROLES_ATTR, roles)
+        setattr(user, _SUSPENDED_ATTR, {c: until for c, _role, until in rows if until})
     return roles
+
+
+def suspended_until_in(user: Any) -> dict[int, Any]:
+    """community id → end of `user`'s suspension there (maybe past), read with the roles."""
+    if not is_active_user(user):
+        return {}
+    found = getattr(user, _SUSPENDED_ATTR, None)
+    if found is None:
+        if getattr(user, _ROLES_ATTR, None) is None:
+            roles_of(user)
+            return dict(getattr(user, _SUSPENDED_ATTR))
+        found = dict(
+            Membership.objects.filter(user_id=user.pk, suspended_until__isnull=False).values_list(
+                "community_id", "suspended_until"
+            )
+        )
+        setattr(user, _SUSPENDED_ATTR, found)
+    return dict(found)
 
 
 def roles_forget(user: Any) -> None:
     """Call after changing `user`'s memberships so that later checks see the change."""
-    if hasattr(user, _ROLES_ATTR):
-        delattr(user, _ROLES_ATTR)
+    for attr in (_ROLES_ATTR, _SUSPENDED_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
-def roles_prime(user: Any, roles: dict[int, str]) -> None:
+def roles_prime(
+    user: Any, roles: dict[int, str], *, suspended: dict[int, Any] | None = None
+) -> None:
     """Give `user` their complete community id → role map, read in bulk by a selector
-    (`users_with_roles`), so that checks for many people cost no query each."""
+    (`users_with_roles`), so that checks for many people cost no query each; and where
+    they are suspended, when read too."""
     setattr(user, _ROLES_ATTR, dict(roles))
+    if suspended is not None:
+        setattr(user, _SUSPENDED_ATTR, dict(suspended))
+    elif hasattr(user, _SUSPENDED_ATTR):
+        delattr(user, _SUSPENDED_ATTR)
 
 
 def role_in(user: Any, community: Community) -> str | None:
@@ -281,3 +313,27 @@ def community_abilities(user: Any, community: Community) -> CommunityAbilities:
         manage_roles=can_manage_roles(user, community),
         edit=can_edit_community(user, community),
     )
+
+
+# Standing (suspensions, trust levels): their own module, part of this layer.
+from .standing_permissions import (  # noqa: E402, F401
+    active_suspensions,
+    blocked_message,
+    can_flag,
+    can_judge_standing,
+    can_see_audit,
+    can_see_standing,
+    can_start_conversation,
+    check_can_write_in,
+    check_judge_standing,
+    check_not_suspended,
+    check_see_audit,
+    check_see_standing,
+    check_suspend_platform_wide,
+    is_suspended_in,
+    standing_forget,
+    suspension_in,
+    suspension_message,
+    trust_level,
+    write_blocker_in,
+)

@@ -34,6 +34,7 @@ from .models import (
     Membership,
     ProposalStatus,
     RequestStatus,
+    Suspension,
     Visibility,
 )
 from .permissions import can_see_membership, check_see_community, roles_prime
@@ -216,12 +217,20 @@ def users_with_roles(*, user_ids: Iterable[int]) -> list[User]:
     users = list(
         User.objects.filter(pk__in=set(user_ids), is_active=True).prefetch_related(
             Prefetch(
-                "memberships", queryset=Membership.objects.only("user_id", "community_id", "role")
+                "memberships",
+                queryset=Membership.objects.only(
+                    "user_id", "community_id", "role", "suspended_until"
+                ),
             )
         )
     )
     for user in users:
-        roles_prime(user, {m.community_id: m.role for m in user.memberships.all()})
+        memberships = user.memberships.all()
+        roles_prime(
+            user,
+            {m.community_id: m.role for m in memberships},
+            suspended={m.community_id: m.suspended_until for m in memberships if m.suspended_until},
+        )
     return users
 
 
@@ -256,3 +265,14 @@ def community_name_taken(*, name: str, user: Any) -> bool:
         "name", flat=True
     )
     return any(_name_key(other) == key for other in names)
+
+
+# --- Standing --------------------------------------------------------------------------------
+
+
+def suspensions_of(*, user: User, active_only: bool = True) -> list[Suspension]:
+    """`user`'s suspensions (in force now, or all), with their communities."""
+    found = Suspension.objects.filter(user=user).select_related("community")
+    if active_only:
+        found = found.active()
+    return list(found.order_by("ends_at"))

@@ -45,5 +45,6 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation_revoke",
     ),
+    path("account/standing/", views.my_standing, name="my_standing"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

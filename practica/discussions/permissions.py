@@ -10,9 +10,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.communities.permissions import (
+    can_lead,
+    can_see_content,
+    check_not_suspended,
+    is_member,
+    is_suspended_in,
+    write_blocker_in,
+)
 
 from .models import Comment, Post, PostKind, PostStatus
 
@@ -43,12 +50,14 @@ def can_post_in(user: Any, community: Community) -> bool:
         is_active_user(user)
         and community.is_active
         and (is_member(user, community) or is_staff(user))
+        and not is_suspended_in(user, community)
     )
 
 
 def check_post_in(user: Any, community: Community) -> None:
     if can_post_in(user, community):
         return
+    check_not_suspended(user, community)
     if is_active_user(user) and not community.is_active:
         raise PermissionDenied(_("This community is archived: it takes no new posts."))
     raise PermissionDenied(_("Only the community's members can start posts here."))
@@ -83,12 +92,15 @@ def check_moderate(user: Any, post: Post) -> None:
 def can_edit_post(user: Any, post: Post) -> bool:
     if post.deleted_at is not None or not is_active_user(user):
         return False
+    if is_suspended_in(user, post.community):
+        return False
     return post.author_id == user.pk or can_moderate(user, post)
 
 
 def check_edit_post(user: Any, post: Post) -> None:
     if can_edit_post(user, post):
         return
+    check_not_suspended(user, post.community)
     if post.deleted_at is not None:
         raise PermissionDenied(_("This post was deleted: it can no longer be edited."))
     raise PermissionDenied(_("Only the author and the community's leaders can edit this post."))
@@ -119,7 +131,7 @@ def comment_blocker(user: Any, post: Post) -> str | None:
         return "closed"
     if not post.community.is_active:
         return "archived"
-    return write_blocker(user)
+    return write_blocker_in(user, post.community)
 
 
 def can_comment(user: Any, post: Post) -> bool:
@@ -135,14 +147,22 @@ class CommentRights:
         self.active = is_active_user(user)
         self.uid = user.pk if self.active else None
         self.moderator = self.active and can_moderate(user, post)
+        # Suspended there: they read, and may remove what they wrote, but write nothing.
+        self.suspended = self.active and is_suspended_in(user, post.community)
         self.may_react = (
             self.active
             and post.is_published
             and (is_member(user, post.community) or is_staff(user))
+            and not self.suspended
         )
 
     def edit(self, comment: Comment) -> bool:
-        return self.active and comment.author_id == self.uid and not comment.is_deleted
+        return (
+            self.active
+            and not self.suspended
+            and comment.author_id == self.uid
+            and not comment.is_deleted
+        )
 
     def delete(self, comment: Comment) -> bool:
         if comment.is_deleted or not self.active:
@@ -160,6 +180,7 @@ def can_edit_comment(user: Any, comment: Comment) -> bool:
 def check_edit_comment(user: Any, comment: Comment) -> None:
     if can_edit_comment(user, comment):
         return
+    check_not_suspended(user, comment.post.community)
     if comment.is_deleted:
         raise PermissionDenied(_("This comment was removed: it can no longer be edited."))
     raise PermissionDenied(_("Only its author can edit a comment."))
@@ -184,6 +205,7 @@ def can_react(user: Any, comment: Comment) -> bool:
 def check_react(user: Any, comment: Comment) -> None:
     if can_react(user, comment):
         return
+    check_not_suspended(user, comment.post.community)
     if is_active_user(user) and comment.author_id == user.pk:
         raise PermissionDenied(_("You cannot react to your own comment."))
     if comment.is_deleted:

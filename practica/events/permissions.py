@@ -8,9 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.communities.permissions import (
+    can_lead,
+    can_see_content,
+    is_member,
+    write_blocker_in,
+)
 
 from .models import Audience, Event, Registration, RegistrationStatus
 
@@ -120,7 +125,7 @@ def registration_blocker(user: Any, event: Event, current: Registration | None) 
         RegistrationStatus.WAITLISTED,
     ):
         return "registered"
-    blocked = write_blocker(user)
+    blocked = write_blocker_in(user, event.community)
     return blocked
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write, is_staff
+from practica.communities.permissions import can_start_conversation
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 
@@ -23,12 +24,16 @@ from .models import (
     SUBJECT_MAX,
     Block,
     Conversation,
-    ExpertRequest,
     Message,
     Participant,
 )
 from .notify import message_activity
-from .permissions import MESSAGE, check_contact, has_blocked
+from .permissions import (
+    MESSAGE,
+    check_contact,
+    has_blocked,
+    new_account_refusal,
+)
 from .selectors import unread_forget
 
 
@@ -45,24 +50,17 @@ def _check_body(body: str) -> str:
 
 
 def check_new_account_limits(actor: User, *, starting: bool) -> None:
-    """New accounts write a few messages at first (PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS,
-    within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up): a brake on spam."""
+    """New accounts (the lowest trust level, within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of
+    signing up) start no conversations and ask no expert (`check_contact` refuses them; this
+    is the last word in the transaction), and send a few replies at first
+    (PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS): a brake on spam."""
     hours = settings.PRACTICA_NEW_ACCOUNT_LIMITS["hours"]
     since = timezone.now() - timedelta(hours=hours)
     if is_staff(actor) or actor.date_joined < since:
         return
     limits = settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS
-    if starting:
-        # Requests to an expert count as conversations started.
-        started = (
-            Conversation.objects.filter(created_by=actor, created_at__gte=since).count()
-            + ExpertRequest.objects.filter(sender=actor, created_at__gte=since).count()
-        )
-        if started >= limits["conversations"]:
-            raise ServiceError(
-                _("New accounts may start %(n)s conversations on their first day. Please "
-                  "come back tomorrow; your text is kept below.") % {"n": limits["conversations"]}
-            )  # fmt: skip
+    if starting and not can_start_conversation(actor):
+        raise ServiceError(new_account_refusal())
     sent = Message.objects.filter(sender=actor, created_at__gte=since).count()
     if sent >= limits["messages"]:
         raise ServiceError(

@@ -13,22 +13,15 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
+from practica.communities.permissions import can_flag as trust_allows_flag
 from practica.communities.permissions import can_lead, is_leader
 
 from .models import Case
 
-try:  # Trust levels (helper B's part of issue 14): flags are not open at the lowest level.
-    from practica.communities.permissions import (  # type: ignore[attr-defined,unused-ignore]
-        can_flag as _trust_allows_flag,
-    )
-except ImportError:  # pragma: no cover - until trust levels are merged
-
-    def _trust_allows_flag(user: Any, community: Community | None) -> bool:
-        return True
-
 
 def can_flag(user: Any, community: Community | None) -> bool:
-    return is_active_user(user) and _trust_allows_flag(user, community)
+    """Signed in, and past the lowest trust level ("new") where the item is."""
+    return is_active_user(user) and trust_allows_flag(user, community)
 
 
 def check_flag(user: Any, community: Community | None) -> None:

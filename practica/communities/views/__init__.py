@@ -22,6 +22,7 @@ from .pages import (
     community_settings,
 )
 from .proposals import proposal_create, proposal_mine, proposal_queue, proposal_review
+from .standing import my_standing
 
 __all__ = [
     "community_detail",
@@ -37,6 +38,7 @@ __all__ = [
     "invitation_revoke",
     "member_remove",
     "member_role",
+    "my_standing",
     "proposal_create",
     "proposal_mine",
     "proposal_queue",

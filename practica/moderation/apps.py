@@ -10,4 +10,10 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
+        from practica.communities.trust import UPHELD_FLAGS, trust_counter
+
         from . import notify  # noqa: F401 - registers who may hear of a moderation decision
+        from .selectors import upheld_against
+
+        # Trust levels (communities.trust) count the flags upheld against what one wrote.
+        trust_counter(UPHELD_FLAGS)(upheld_against)

@@ -2,6 +2,7 @@
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -12,10 +13,11 @@ from practica.communities.models import Community
 from practica.core.models import AuditEvent
 from practica.discussions.models import Post, PostStatus
 
-from .models import Case, CaseState, Flag, FlagOutcome, Notice, Warning
+from .models import Case, CaseState, Flag, FlagOutcome, Notice, Outcome, Warning
 from .permissions import check_moderate_case
 
 WAITING = (CaseState.OPEN, CaseState.HIDDEN)
+UPHELD_OUTCOMES = (Outcome.HIDDEN, Outcome.EDITED)
 
 
 @dataclass
@@ -121,6 +123,15 @@ def author_history(*, user: Any, case: Case, limit: int = 20) -> list[AuditEvent
     if not is_staff(user):
         qs = qs.filter(scope=case.community.slug if case.community else "-")
     return list(qs.order_by("-created_at", "-id")[:limit])
+
+
+def upheld_against(user_id: int, since: datetime | None = None) -> int:
+    """How many items by `user_id` moderators acted on after flags (upheld), since `since`:
+    one per item, however many flagged it."""
+    qs = Case.objects.filter(author_id=user_id, outcome__in=UPHELD_OUTCOMES)
+    if since is not None:
+        qs = qs.filter(resolved_at__gte=since)
+    return qs.count()
 
 
 def my_warnings(*, user: Any) -> QuerySet[Warning]:

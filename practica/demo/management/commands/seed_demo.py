@@ -31,6 +31,7 @@ from practica.demo.following import seed_following
 from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
+from practica.demo.moderation import seed_moderation
 from practica.demo.notices import seed_notices
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
@@ -40,6 +41,7 @@ from practica.events.models import Event
 from practica.knowledge.models import InformationRequest
 from practica.library.models import Resource
 from practica.messaging.models import Conversation
+from practica.moderation.models import Case
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
@@ -127,6 +129,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_messaging()
             self.stdout.write(self.style.SUCCESS("Demo private messages created."))
+        if Case.objects.exists():
+            self.stdout.write("Demo moderation already present.")
+        else:
+            with transaction.atomic():
+                seed_moderation()
+            self.stdout.write(self.style.SUCCESS("Demo moderation created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,7 +140,7 @@ def set_hidden(target: Target, hidden: bool) -> bool:
     if target.kind == Kind.COMMENT:
         # A hidden comment no longer counts in its thread, as a removed one.
         Post.objects.filter(pk=obj.post_id).update(
-            comment_count=F("comment_count") + (-1 if hidden else 1)
+            comment_count=Greatest(F("comment_count") + (-1 if hidden else 1), 0)
         )
         Post.objects.filter(pk=obj.post_id, accepted_answer=obj).update(accepted_answer=None)
         post_changed(obj.post_id)

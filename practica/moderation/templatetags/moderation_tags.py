@@ -35,3 +35,20 @@ def cited(flags: list) -> list[tuple[str, int]]:
     for flag in flags:
         counts[flag.rule_label] = counts.get(flag.rule_label, 0) + 1
     return sorted(counts.items(), key=lambda pair: -pair[1])
+
+
+@register.filter
+def action_label(action: str) -> str:
+    """A readable name for an audit row's moderation action."""
+    from django.utils.translation import gettext as _
+
+    labels = {
+        "moderation.auto_hide": _("hidden pending review (flags reached the threshold)"),
+        "moderation.dismiss": _("flags dismissed"),
+        "moderation.hide": _("hidden"),
+        "moderation.restore": _("restored"),
+        "moderation.edit": _("edited"),
+        "moderation.warn": _("warned"),
+        "moderation.settings": _("settings changed"),
+    }
+    return str(labels.get(action, action.rsplit(".", 1)[-1].replace("_", " ")))

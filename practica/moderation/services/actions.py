@@ -43,7 +43,7 @@ def _reason(reason: str) -> str:
 
 
 def _locked(actor: User, case: Case) -> tuple[Case, items.Target]:
-    case = Case.objects.select_for_update().select_related("community").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("community").get(pk=case.pk)
     check_moderate_case(actor, case)
     target = items.load(case.kind, case.object_id)
     if target is None:

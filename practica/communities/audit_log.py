@@ -93,7 +93,7 @@ def audit_filter(
         entries = entries.filter(target_type=kind)
     if actor:
         entries = entries.filter(
-            Q(actor__name__icontains=actor) | Q(actor__handle__iexact=actor.lstrip("@"))
+            Q(actor__display_name__icontains=actor) | Q(actor__handle__iexact=actor.lstrip("@"))
         )
     zone = timezone.get_current_timezone()
     if since:

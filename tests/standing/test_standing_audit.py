@@ -86,8 +86,12 @@ def test_filters(client, community, chair, member, logged):
     assert "Nothing recorded." in by_actor
     by_actor = client.get(url, {"actor": chair.name}).content.decode()
     assert "Personal attacks" in by_actor
+    audit_record(
+        actor=chair, action="community.update", target=community, scope=community.slug,
+        reason="New rules",
+    )  # fmt: skip
     by_kind = client.get(url, {"kind": "communities.community"}).content.decode()
-    assert "Personal attacks" not in by_kind
+    assert "Personal attacks" not in by_kind and "New rules" in by_kind
 
 
 def test_newest_first_and_paged(client, community, chair, member):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.core.audit import target_labels
@@ -53,7 +53,28 @@ ACTION_LABELS: dict[str, Any] = {
     "resource.edit": _("Edited a resource"),
     "resource.delete": _("Deleted a resource"),
     "resource.move": _("Moved a resource"),
+    "resource.retire": _("Retired a resource"),
+    "resource.unretire": _("Brought a resource back"),
+    "post.restore": _("Restored a post"),
+    "post.feature": _("Featured a post on the platform"),
+    "post.unfeature": _("Stopped featuring a post"),
+    "post.returned": _("Returned a post to its author"),
+    "event.create": _("Scheduled an event"),
+    "event.update": _("Changed an event"),
+    "event.cancel": _("Cancelled an event"),
+    "event.attendance": _("Recorded attendance"),
+    "registration.approve": _("Approved a registration"),
+    "conduct.publish": _("Published the code of conduct"),
+    "proposal.submit": _("Proposed a community"),
+    "proposal.accept": _("Accepted a proposed community"),
+    "proposal.decline": _("Declined a proposed community"),
+    "message_flag.resolved": _("Resolved a flagged message"),
+    "expertise_area.merge": _("Merged areas of expertise"),
+    "newsletter.send": _("Sent a newsletter"),
+    "newsletter.delete": _("Deleted a newsletter"),
+    "newsletter.resume": _("Resumed sending a newsletter"),
 }
+KIND_LABELS: dict[str, Any] = {"accounts.user": _("Member")}
 
 EXPORT_MAX = 10_000  # rows in one CSV file
 
@@ -63,6 +84,8 @@ def action_label(action: str) -> str:
 
 
 def kind_label(target_type: str) -> str:
+    if target_type in KIND_LABELS:
+        return str(KIND_LABELS[target_type])
     try:
         return str(apps.get_model(target_type)._meta.verbose_name)
     except (LookupError, ValueError):
@@ -130,8 +153,21 @@ def details(event: AuditEvent) -> str:
             continue
         if isinstance(value, (dict, list)):
             value = json.dumps(value, ensure_ascii=False)[:200]
+        elif isinstance(value, str) and len(value) >= 19 and value[4:5] == "-" and "T" in value:
+            value = _moment(value)
         parts.append(f"{key}: {value}")
     return "; ".join(parts)
+
+
+def _moment(value: str) -> str:
+    """An ISO date and time kept in the data, as the site writes dates."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if timezone.is_naive(moment):
+        return value
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def rows(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:

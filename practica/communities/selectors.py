@@ -299,3 +299,16 @@ def trust_overrides_of(*, user: User) -> list[TrustOverride]:
         .select_related("community")
         .order_by("community__name")
     )
+
+
+def trust_override(*, user: User, community: Community) -> TrustOverride | None:
+    """The level `community`'s leaders set for `user`, with who set it; read once per
+    request and user."""
+    cache = user.__dict__.setdefault("_practica_trust_override", {})
+    if community.pk not in cache:
+        cache[community.pk] = (
+            TrustOverride.objects.filter(community=community, user=user)
+            .select_related("set_by")
+            .first()
+        )
+    return cache[community.pk]  # type: ignore[no-any-return]

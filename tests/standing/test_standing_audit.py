@@ -171,10 +171,10 @@ def test_the_standing_page_costs_a_pinned_number_of_queries(
     client.force_login(chair)
     url = reverse("member_standing", args=[community.slug, person.pk])
     client.get(url)
-    with assert_page_queries(21):
+    with assert_page_queries(16):
         assert client.get(url).status_code == 200
     grow(6)
-    with assert_page_queries(21):
+    with assert_page_queries(16):
         assert client.get(url).status_code == 200
 
 

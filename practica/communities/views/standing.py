@@ -17,7 +17,7 @@ from practica.core.errors import ServiceError
 from practica.core.http import paginate
 
 from .. import audit_log, selectors
-from ..models import Community, Membership, TrustLevel, TrustOverride
+from ..models import Community, Membership, TrustLevel
 from ..permissions import (
     can_judge_standing,
     check_see_audit,
@@ -57,7 +57,7 @@ def _member_context(request: HttpRequest, community: Community, membership: Memb
     )
     now = timezone.now()
     history = audit_log.rows(audit_log.member_history(community=community, user_id=member.pk)[:50])
-    override = TrustOverride.objects.filter(community=community, user=member).first()
+    override = selectors.trust_override(user=member, community=community)
     return {
         "community": community,
         "can": community_abilities(actor, community),
@@ -108,8 +108,8 @@ def member_standing(request: HttpRequest, slug: str, user_id: int) -> HttpRespon
 
 
 def _override_level(community: Community, membership: Membership) -> str:
-    override = TrustOverride.objects.filter(community=community, user_id=membership.user_id)
-    return override.values_list("level", flat=True).first() or ""
+    override = selectors.trust_override(user=membership.user, community=community)
+    return override.level if override else ""
 
 
 def _decide(

@@ -20,6 +20,7 @@ from practica.communities.models import (
     JoinRequest,
     Membership,
     Role,
+    Suspension,
 )
 from practica.demo import content as demo
 from practica.demo import people as demo_people
@@ -34,6 +35,7 @@ from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
+from practica.demo.standing import seed_standing
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -127,6 +129,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_messaging()
             self.stdout.write(self.style.SUCCESS("Demo private messages created."))
+        if Suspension.objects.exists():
+            self.stdout.write("Demo suspensions and trust levels already present.")
+        else:
+            with transaction.atomic():
+                seed_standing()
+            self.stdout.write(self.style.SUCCESS("Demo suspensions and trust levels created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

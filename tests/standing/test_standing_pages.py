@@ -168,3 +168,16 @@ def test_my_standing_shows_the_rules(client, user):
     client.force_login(user)
     page = client.get(reverse("my_standing")).content.decode()
     assert "How trust grows" in page and "You are not suspended anywhere." in page
+
+
+def test_other_apps_add_sections_to_my_standing(client, user):
+    from practica.communities import standing_sections
+
+    template = "communities/standing/_rules.html"  # any template: the warnings' in practice
+    standing_sections.standing_section(template, lambda person: {"who": person.pk}, order=5)
+    try:
+        client.force_login(user)
+        page = client.get(reverse("my_standing")).content.decode()
+        assert page.count("How trust grows") == 2
+    finally:
+        standing_sections._SECTIONS.pop(template)

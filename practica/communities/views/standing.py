@@ -27,6 +27,7 @@ from ..permissions import (
 )
 from ..services import standing as services
 from ..standing_forms import EVERYWHERE, AuditFilterForm, LiftForm, SuspendForm, TrustForm
+from ..standing_sections import sections_for
 from ..trust import computed_trust_level, rules, trust_facts
 
 AUDIT_PAGE = 50
@@ -45,6 +46,7 @@ def my_standing(request: HttpRequest) -> HttpResponse:
             "facts": trust_facts(user) if not is_staff(user) else None,
             "overrides": selectors.trust_overrides_of(user=user),
             "rules": rules(),
+            "sections": sections_for(user),
         },
     )
 

@@ -229,3 +229,18 @@ def test_new_accounts_and_the_suspended_cannot_flag(community, chair, member):
 def test_a_stranger_sees_no_standing(client):
     client.force_login(UserFactory())
     assert "not suspended" in client.get(reverse("my_standing")).content.decode()
+
+
+def test_a_week_later_the_suspension_has_ended_by_itself(community, chair, member, thread):
+    """Time moved on (timezone.now fixed 7 days and a minute ahead), nothing else changed."""
+    from unittest import mock
+
+    member_suspend(actor=chair, member=member, community=community, days=7, reason="Cool off")
+    later = timezone.now() + timedelta(days=7, minutes=1)
+    fresh = type(member).objects.get(pk=member.pk)
+    with pytest.raises(REFUSED, match=WHY):
+        comment_create(actor=fresh, post=thread, body="Day one")
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        fresh = type(member).objects.get(pk=member.pk)
+        comment = comment_create(actor=fresh, post=thread, body="A week on")
+    assert comment.author == member

@@ -181,3 +181,30 @@ def test_other_apps_add_sections_to_my_standing(client, user):
         assert page.count("How trust grows") == 2
     finally:
         standing_sections._SECTIONS.pop(template)
+
+
+def test_a_cached_thread_follows_the_suspension_and_its_end(community, chair, member):
+    """The reader's cached pages change when they are suspended, and again when the
+    suspension ends by itself (no write happens then: the end is part of the page's key)."""
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from practica.discussions.services import post_create
+    from tests.core.test_readercache import cached, reader
+
+    thread = post_create(
+        actor=chair, community=community, kind="discussion", title="Open talk", body="Words"
+    )
+    client = reader(member)
+    url = thread.get_absolute_url()
+    assert "You are suspended" not in cached(client, url).content.decode()
+    member_suspend(actor=chair, member=member, community=community, days=1, reason="Cool off")
+    page = client.get(url)
+    assert page.get("X-Page-Cache") != "reader-hit"
+    assert "You are suspended from writing in" in page.content.decode()
+    assert "You are suspended" in cached(client, url).content.decode()
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(days=2)):
+        page = client.get(url)
+        assert "You are suspended" not in page.content.decode()

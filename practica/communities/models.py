@@ -204,6 +204,10 @@ class Membership(models.Model):
     def is_leader(self) -> bool:
         return self.role in LEADER_ROLES
 
+    @property
+    def is_suspended(self) -> bool:
+        return bool(self.suspended_until and self.suspended_until > timezone.now())
+
 
 class RequestStatus(models.TextChoices):
     PENDING = "pending", _("Pending")

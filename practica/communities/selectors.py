@@ -35,6 +35,7 @@ from .models import (
     ProposalStatus,
     RequestStatus,
     Suspension,
+    TrustOverride,
     Visibility,
 )
 from .permissions import can_see_membership, check_see_community, roles_prime
@@ -276,3 +277,38 @@ def suspensions_of(*, user: User, active_only: bool = True) -> list[Suspension]:
     if active_only:
         found = found.active()
     return list(found.order_by("ends_at"))
+
+
+def member_suspensions(*, user: User, community: Community, platform: bool) -> list[Suspension]:
+    """`user`'s suspensions in `community`, newest first, and platform-wide ones when the
+    viewer is staff (leaders see only what was decided in their community)."""
+    where = Q(community=community)
+    if platform:
+        where |= Q(community__isnull=True)
+    return list(
+        Suspension.objects.filter(where, user=user)
+        .select_related("community", "created_by", "lifted_by")
+        .order_by("-starts_at", "-id")[:50]
+    )
+
+
+def trust_overrides_of(*, user: User) -> list[TrustOverride]:
+    """The levels leaders set for `user`, in the communities concerned."""
+    return list(
+        TrustOverride.objects.filter(user=user)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def trust_override(*, user: User, community: Community) -> TrustOverride | None:
+    """The level `community`'s leaders set for `user`, with who set it; read once per
+    request and user."""
+    cache = user.__dict__.setdefault("_practica_trust_override", {})
+    if community.pk not in cache:
+        cache[community.pk] = (
+            TrustOverride.objects.filter(community=community, user=user)
+            .select_related("set_by")
+            .first()
+        )
+    return cache[community.pk]  # type: ignore[no-any-return]

@@ -20,7 +20,7 @@ from practica.accounts.permissions import (
     write_blocker,
 )
 
-from .models import LEADER_ROLES, Community, Membership, Suspension, TrustLevel
+from .models import LEADER_ROLES, Community, Suspension, TrustLevel
 from .permissions import (
     can_lead,
     check_lead,
@@ -232,11 +232,10 @@ def can_see_standing(user: Any, community: Community) -> bool:
     return can_lead(user, community)
 
 
-def check_see_standing(user: Any, community: Community, membership: Membership | None) -> None:
+def check_see_standing(user: Any, community: Community) -> None:
+    """Members' standing pages: the community's leaders and staff (404 for non-members)."""
     check_see_community(user, community)
     check_lead(user, community)
-    if membership is None and not is_staff(user):
-        raise Http404
 
 
 def can_see_audit(user: Any, community: Community | None) -> bool:

@@ -80,7 +80,16 @@ class TrustFacts:
 
 
 def trust_facts(user: Any, *, at: datetime | None = None) -> TrustFacts:
-    now = at or timezone.now()
+    """The computed level and what it rests on; read once per request and user."""
+    if at is None:
+        cache = _cache(user)
+        if "facts" not in cache:
+            cache["facts"] = _facts(user, timezone.now())
+        return cache["facts"]  # type: ignore[no-any-return]
+    return _facts(user, at)
+
+
+def _facts(user: Any, now: datetime) -> TrustFacts:
     rule = rules()
     age = now - user.date_joined
     days = age.days
@@ -110,8 +119,9 @@ def _cache(user: Any) -> dict[str, Any]:
 
 def trust_forget(user: Any) -> None:
     """Call after changing what `user`'s level rests on, so that later checks see it."""
-    if hasattr(user, _ATTR):
-        delattr(user, _ATTR)
+    for attr in (_ATTR, "_practica_trust_override"):  # the latter: selectors.trust_override
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_new_account(user: Any) -> bool:
@@ -132,10 +142,7 @@ def computed_trust_level(user: Any) -> str:
         return TrustLevel.REGULAR
     if is_new_account(user):
         return TrustLevel.NEW
-    cache = _cache(user)
-    if "computed" not in cache:
-        cache["computed"] = trust_facts(user).level
-    return str(cache["computed"])
+    return str(trust_facts(user).level)
 
 
 def trust_overrides(user: Any) -> dict[int, str]:

@@ -12,6 +12,7 @@ from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
 from tests.browser.pages_moderation import MODERATION_NOT_PAGES, MODERATION_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
+from tests.browser.pages_standing import STANDING_NOT_PAGES, STANDING_PAGES
 from tests.browser.showcase import INVITATION_TOKEN
 
 PAGES = [
@@ -219,9 +220,10 @@ NOT_PAGES = {
 }
 
 PAGES += [
-    *DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *MODERATION_PAGES
+    *DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *MODERATION_PAGES,
+    *STANDING_PAGES,
 ]  # fmt: skip
 NOT_PAGES |= {
     **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
-    **MODERATION_NOT_PAGES,
+    **MODERATION_NOT_PAGES, **STANDING_NOT_PAGES,
 }  # fmt: skip

@@ -32,6 +32,7 @@ from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
 from tests.browser.showcase_moderation import moderation_showcase
+from tests.browser.showcase_standing import standing_showcase
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -397,6 +398,7 @@ def build() -> Showcase:
                 question=question,
                 mine=mine,
             ),
+            **standing_showcase(community=community, leader=leader, others=others),
         },
     )
 

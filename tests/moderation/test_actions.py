@@ -143,6 +143,9 @@ def test_a_warning_is_private_cites_the_rule_and_is_told(
     client.force_login(author)
     page = client.get("/moderation/mine/").content.decode()
     assert "Keep to the ideas." in page and "Personal attack" in page
+    # …and on their standing page (the communities app's), beside any suspension.
+    page = client.get("/account/standing/").content.decode()
+    assert "Keep to the ideas." in page and "/moderation/mine/" in page
     # Earlier actions on the author show on the next case about them.
     other = comment_create(actor=author, post=comment.post, body="x")
     _flag(flagger, other, rule="spam")

@@ -13,6 +13,7 @@ from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_moderation import MODERATION
 from .expected_search import SEARCH
+from .expected_standing import STANDING
 from .world import (
     ALL_200,
     ANON_ONLY,
@@ -240,4 +241,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **MODERATION}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **MODERATION, **STANDING}

@@ -20,6 +20,7 @@ from practica.communities.models import (
     JoinRequest,
     Membership,
     Role,
+    Suspension,
 )
 from practica.demo import content as demo
 from practica.demo import people as demo_people
@@ -35,6 +36,7 @@ from practica.demo.moderation import seed_moderation
 from practica.demo.notices import seed_notices
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
+from practica.demo.standing import seed_standing
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -135,6 +137,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_moderation()
             self.stdout.write(self.style.SUCCESS("Demo moderation created."))
+        if Suspension.objects.exists():
+            self.stdout.write("Demo suspensions and trust levels already present.")
+        else:
+            with transaction.atomic():
+                seed_standing()
+            self.stdout.write(self.style.SUCCESS("Demo suspensions and trust levels created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

@@ -160,3 +160,18 @@ def test_resources_events_and_profiles_can_be_flagged(client, community, chair, 
     kinds = dict(Case.objects.values_list("kind", "to_staff"))
     # The chair organised the event: flags about a leader go to staff.
     assert kinds == {"resource": False, "event": True, "profile": True}
+
+
+def test_a_new_flag_reopens_a_resolved_case_but_not_a_second_flag_by_the_same_member(
+    community, chair, flagger, second, comment
+):
+    from practica.moderation.services import case_dismiss
+
+    _flag(flagger, comment)
+    case_dismiss(actor=chair, case=Case.objects.get(), reason="Fine.")
+    with pytest.raises(ServiceError, match="already flagged"):
+        _flag(flagger, comment)
+    _flag(second, comment, rule="spam")
+    case = Case.objects.get()
+    assert (case.state, case.outcome, case.weight) == ("open", "", 1)
+    assert list(case.flags.values_list("outcome", flat=True)) == ["dismissed", "open"]

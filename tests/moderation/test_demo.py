@@ -25,6 +25,11 @@ def test_the_demo_walk_through(client, capsys):
     assert Warning.objects.count() == 1
 
     client.force_login(member)
+    # The docs tell the member to find the comment by searching for it.
+    found = client.get("/search/", {"q": "jail sanctions", "kind": "comment"})
+    assert [
+        str(h.title).replace("<mark>", "").replace("</mark>", "") for h in found.context["hits"]
+    ]
     mine = client.get("/moderation/mine/").content.decode()
     assert "Upheld" in mine
     thread = waiting.label.split("“")[1].rstrip("”")

@@ -46,6 +46,9 @@ class Target:
     # messages are handled by warnings and suspensions.
     hideable: bool
     editable: bool
+    # Where the flagger goes back to (a message's conversation, which only its
+    # participants may open); `url` otherwise.
+    back: str = ""
 
     @property
     def hidden(self) -> bool:
@@ -108,6 +111,7 @@ def load(kind: str, pk: int) -> Target | None:
             kind, message, None, message.sender,
             _("Private message from %(name)s") % {"name": name},
             "", message.body, False, False,
+            reverse("conversation_detail", args=[message.conversation_id]),
         )  # fmt: skip
     return None
 

@@ -67,7 +67,7 @@ def flag_item(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                         "outcome; nobody will learn that you flagged it."
                     ),
                 )
-                return redirect(target.url or reverse("my_moderation"))
+                return redirect(target.back or target.url or reverse("my_moderation"))
     context = {
         "target": target,
         "form": form,

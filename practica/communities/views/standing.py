@@ -221,7 +221,7 @@ def _audit_page(request: HttpRequest, community: Community | None) -> HttpRespon
     context: dict[str, Any] = {
         "form": form,
         "page": page,
-        "rows": audit_log.rows(page.object_list),
+        "rows": audit_log.rows(page.object_list, communities=staff_view),
         "staff_view": staff_view,
         "community": community,
     }

@@ -136,13 +136,22 @@ def audit_choices(entries: QuerySet[AuditEvent]) -> tuple[list[str], list[str]]:
     return sorted({a for a, _k in pairs}), sorted({k for _a, k in pairs})
 
 
-def member_history(*, community: Community, user_id: int) -> QuerySet[AuditEvent]:
-    """What was decided about a member in `community`: entries about them (as the target,
-    or named in the entry's data as the member or the author concerned)."""
-    return audit_entries(community=community).filter(
-        Q(target_type="accounts.user", target_id=user_id)
-        | Q(data__user_id=user_id)
-        | Q(data__author_id=user_id)
+def member_history(
+    *, community: Community, user_id: int, platform: bool = False
+) -> QuerySet[AuditEvent]:
+    """What was decided about a member in `community` (and on the whole platform, for
+    staff): entries about them (as the target, or named in the entry's data as the member
+    or the author concerned)."""
+    scopes = [community.slug, ""] if platform else [community.slug]
+    return (
+        AuditEvent.objects.select_related("actor")
+        .filter(scope__in=scopes)
+        .filter(
+            Q(target_type="accounts.user", target_id=user_id)
+            | Q(data__user_id=user_id)
+            | Q(data__author_id=user_id)
+        )
+        .order_by("-created_at", "-id")
     )
 
 

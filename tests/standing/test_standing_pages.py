@@ -233,3 +233,14 @@ def test_staff_see_platform_decisions_in_the_history(client, community, member, 
     assert "Spam everywhere" in client.get(_standing(community, member)).content.decode()
     client.force_login(chair)  # a leader sees only what was decided in their community
     assert "Spam everywhere" not in client.get(_standing(community, member)).content.decode()
+
+
+def test_my_standing_lists_earlier_suspensions(client, community, chair, member):
+    from practica.communities.services.standing import member_unsuspend
+
+    member_suspend(actor=chair, member=member, community=community, days=2, reason="Heated")
+    member_unsuspend(actor=chair, member=member, community=community, reason="Apologised")
+    client.force_login(member)
+    page = client.get(reverse("my_standing")).content.decode()
+    assert "You are not suspended anywhere." in page
+    assert "Earlier suspensions" in page and "Heated" in page and "lifted on" in page

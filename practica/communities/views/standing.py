@@ -39,11 +39,14 @@ AUDIT_PAGE = 50
 def my_standing(request: HttpRequest) -> HttpResponse:
     """The signed-in person's suspensions in force, their trust level and how levels grow."""
     user = request.user
+    every = selectors.suspensions_of(user=user, active_only=False)
+    now = timezone.now()
     return render(
         request,
         "communities/standing/mine.html",
         {
-            "suspensions": selectors.suspensions_of(user=user),
+            "suspensions": [s for s in every if s.is_active(now)],
+            "earlier": [s for s in every if not s.is_active(now)][::-1][:20],
             "level": TrustLevel(computed_trust_level(user)),
             "facts": trust_facts(user) if not is_staff(user) else None,
             "overrides": selectors.trust_overrides_of(user=user),

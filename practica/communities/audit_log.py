@@ -10,6 +10,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from practica.core.audit import target_labels
@@ -87,7 +88,7 @@ def kind_label(target_type: str) -> str:
     if target_type in KIND_LABELS:
         return str(KIND_LABELS[target_type])
     try:
-        return str(apps.get_model(target_type)._meta.verbose_name)
+        return capfirst(str(apps.get_model(target_type)._meta.verbose_name))
     except (LookupError, ValueError):
         return target_type
 
@@ -135,13 +136,22 @@ def audit_choices(entries: QuerySet[AuditEvent]) -> tuple[list[str], list[str]]:
     return sorted({a for a, _k in pairs}), sorted({k for _a, k in pairs})
 
 
-def member_history(*, community: Community, user_id: int) -> QuerySet[AuditEvent]:
-    """What was decided about a member in `community`: entries about them (as the target,
-    or named in the entry's data as the member or the author concerned)."""
-    return audit_entries(community=community).filter(
-        Q(target_type="accounts.user", target_id=user_id)
-        | Q(data__user_id=user_id)
-        | Q(data__author_id=user_id)
+def member_history(
+    *, community: Community, user_id: int, platform: bool = False
+) -> QuerySet[AuditEvent]:
+    """What was decided about a member in `community` (and on the whole platform, for
+    staff): entries about them (as the target, or named in the entry's data as the member
+    or the author concerned)."""
+    scopes = [community.slug, ""] if platform else [community.slug]
+    return (
+        AuditEvent.objects.select_related("actor")
+        .filter(scope__in=scopes)
+        .filter(
+            Q(target_type="accounts.user", target_id=user_id)
+            | Q(data__user_id=user_id)
+            | Q(data__author_id=user_id)
+        )
+        .order_by("-created_at", "-id")
     )
 
 
@@ -170,11 +180,15 @@ def _moment(value: str) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def rows(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
+def rows(events: Iterable[AuditEvent], *, communities: bool = False) -> list[dict[str, Any]]:
     """Each event with its readable action, target kind and target name; one query per
-    kind of target among them."""
+    kind of target among them (and one for the communities' names, when asked)."""
     events = list(events)
     labels = target_labels(events)
+    names: dict[str, str] = {}
+    if communities:
+        slugs = {event.scope for event in events if event.scope}
+        names = dict(Community.objects.filter(slug__in=slugs).values_list("slug", "name"))
     return [
         {
             "event": event,
@@ -182,6 +196,7 @@ def rows(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
             "kind": kind_label(event.target_type),
             "target": labels.get((event.target_type, event.target_id or 0), ""),
             "details": details(event),
+            "community": names.get(event.scope, event.scope),
         }
         for event in events
     ]
@@ -202,7 +217,7 @@ def csv_lines(entries: QuerySet[AuditEvent], *, with_scope: bool) -> Iterator[st
     """The filtered entries as CSV, read in chunks (a streaming response sends them)."""
     writer = csv.writer(_Echo())
     head = ["when", "actor", "action", "code", "target kind", "target", "reason", "details"]
-    yield writer.writerow([*head, "scope"] if with_scope else head)
+    yield writer.writerow([*head, "community"] if with_scope else head)
     chunk: list[AuditEvent] = []
     for event in entries[:EXPORT_MAX].iterator(chunk_size=500):
         chunk.append(event)
@@ -214,7 +229,7 @@ def csv_lines(entries: QuerySet[AuditEvent], *, with_scope: bool) -> Iterator[st
 
 
 def _csv_chunk(writer: Any, chunk: list[AuditEvent], with_scope: bool) -> Iterator[str]:
-    for row in rows(chunk):
+    for row in rows(chunk, communities=with_scope):
         event = row["event"]
         values = [
             timezone.localtime(event.created_at).isoformat(timespec="seconds"),
@@ -227,5 +242,5 @@ def _csv_chunk(writer: Any, chunk: list[AuditEvent], with_scope: bool) -> Iterat
             row["details"],
         ]
         if with_scope:
-            values.append(event.scope)
+            values.append(row["community"])
         yield writer.writerow([_csv_safe(v) for v in values])

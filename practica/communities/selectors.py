@@ -276,7 +276,7 @@ def suspensions_of(*, user: User, active_only: bool = True) -> list[Suspension]:
     found = Suspension.objects.filter(user=user).select_related("community")
     if active_only:
         found = found.active()
-    return list(found.order_by("ends_at"))
+    return list(found.order_by("-ends_at")[:100][::-1])
 
 
 def member_suspensions(*, user: User, community: Community, platform: bool) -> list[Suspension]:

@@ -200,7 +200,7 @@ def can_judge_standing(actor: Any, community: Community, member: Any) -> bool:
     for themselves; leaders not for other leaders or staff (only staff may)."""
     if not is_active_user(actor) or not can_lead(actor, community):
         return False
-    if member.pk == actor.pk:
+    if member.pk == actor.pk or is_suspended_in(actor, community):
         return False
     if is_staff(actor):
         return True
@@ -213,6 +213,7 @@ def check_judge_standing(actor: Any, community: Community, member: Any) -> None:
         raise Http404  # not a member here: a leader has nothing to decide about them
     if can_judge_standing(actor, community, member):
         return
+    check_not_suspended(actor, community)
     if member.pk == actor.pk:
         raise PermissionDenied(_("You cannot decide on your own standing."))
     raise PermissionDenied(
@@ -224,6 +225,7 @@ def check_judge_standing(actor: Any, community: Community, member: Any) -> None:
 def check_suspend_platform_wide(actor: Any, member: Any) -> None:
     if not is_staff(actor):
         raise PermissionDenied(_("Only the host staff suspend someone from the whole platform."))
+    check_not_suspended(actor, None)
     if member.pk == actor.pk:
         raise PermissionDenied(_("You cannot decide on your own standing."))
 

@@ -182,3 +182,27 @@ def test_the_standing_page_costs_a_pinned_number_of_queries(
 def test_a_stranger_is_refused_the_whole_log(client):
     client.force_login(UserFactory())
     assert client.get(reverse("audit_log")).status_code == 403
+
+
+def test_the_whole_log_costs_a_pinned_number_of_queries(
+    client, community, chair, staff, assert_page_queries
+):
+    def grow(n):
+        for _ in range(n):
+            elsewhere = CommunityFactory()
+            person = make_member(elsewhere)
+            member_suspend(actor=staff, member=person, community=elsewhere, days=2, reason="x")
+            member_suspend(actor=staff, member=person, community=None, days=2, reason="y")
+
+    grow(2)
+    client.force_login(staff)
+    url = reverse("audit_log")
+    client.get(url)
+    # user, the actions and kinds, the count, the page, the people named, the communities'
+    # names, the unread notifications
+    with assert_page_queries(7):
+        page = client.get(url)
+    assert page.status_code == 200 and "Platform" in page.content.decode()
+    grow(10)
+    with assert_page_queries(7):
+        assert client.get(url).status_code == 200

@@ -95,7 +95,10 @@ def test_leaders_cannot_judge_leaders_staff_or_themselves(client, community, cha
     client.force_login(vice)
     for person in (chair, staff_member):
         page = client.get(_standing(community, person)).content.decode()
-        assert "Leaders do not decide on the standing of other leaders" in page
+        assert "Leaders cannot suspend or set the level of other leaders or the host staff" in (
+            page
+        )
+        assert 'name="suspend-days"' not in page
         response = client.post(
             _standing(community, person),
             {"action": "suspend", "suspend-days": "3", "suspend-reason": "No"},
@@ -208,3 +211,36 @@ def test_a_cached_thread_follows_the_suspension_and_its_end(community, chair, me
     with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(days=2)):
         page = client.get(url)
         assert "You are suspended" not in page.content.decode()
+
+
+def test_a_suspended_leader_suspends_nobody(client, community, chair, member, staff):
+    vice = make_member(community, "vice_chair")
+    member_suspend(actor=staff, member=vice, community=community, days=3, reason="Review")
+    client.force_login(vice)
+    page = client.get(_standing(community, member)).content.decode()
+    assert "You are suspended from writing in" in page and 'name="suspend-days"' not in page
+    response = client.post(
+        _standing(community, member),
+        {"action": "suspend", "suspend-days": "3", "suspend-reason": "No"},
+    )
+    assert "You are suspended from writing in" in response.content.decode()
+    assert not Suspension.objects.filter(user=member).exists()
+
+
+def test_staff_see_platform_decisions_in_the_history(client, community, member, staff, chair):
+    member_suspend(actor=staff, member=member, community=None, days=3, reason="Spam everywhere")
+    client.force_login(staff)
+    assert "Spam everywhere" in client.get(_standing(community, member)).content.decode()
+    client.force_login(chair)  # a leader sees only what was decided in their community
+    assert "Spam everywhere" not in client.get(_standing(community, member)).content.decode()
+
+
+def test_my_standing_lists_earlier_suspensions(client, community, chair, member):
+    from practica.communities.services.standing import member_unsuspend
+
+    member_suspend(actor=chair, member=member, community=community, days=2, reason="Heated")
+    member_unsuspend(actor=chair, member=member, community=community, reason="Apologised")
+    client.force_login(member)
+    page = client.get(reverse("my_standing")).content.decode()
+    assert "You are not suspended anywhere." in page
+    assert "Earlier suspensions" in page and "Heated" in page and "lifted on" in page

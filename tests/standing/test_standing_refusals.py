@@ -133,11 +133,17 @@ def test_elsewhere_they_still_write(community, chair, suspended):
     assert post.author == suspended
 
 
-def test_a_leaders_page_shows_no_form_to_the_suspended(client, community, chair, suspended):
-    client.force_login(suspended)
+def test_pages_offer_the_suspended_no_forms_and_say_why(client, community, chair, suspended):
     resource = _resource(chair, community)
+    event = _event(community, chair)
+    client.force_login(suspended)
     page = client.get(resource.get_absolute_url()).content.decode()
-    assert "Bench card" in page
+    assert "Bench card" in page  # they read it
+    assert reverse("resource_comment", args=[resource.pk]) not in page
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Webinar" in page and WHY in page
+    library = client.get(reverse("community_library", args=[community.slug])).content.decode()
+    assert reverse("resource_create", args=[community.slug]) not in library
 
 
 def test_platform_wide_suspension_stops_messages_and_everything(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
@@ -20,6 +21,7 @@ from .. import audit_log, selectors
 from ..models import Community, Membership, TrustLevel
 from ..permissions import (
     can_judge_standing,
+    check_judge_standing,
     check_see_audit,
     check_see_standing,
     community_abilities,
@@ -37,11 +39,14 @@ AUDIT_PAGE = 50
 def my_standing(request: HttpRequest) -> HttpResponse:
     """The signed-in person's suspensions in force, their trust level and how levels grow."""
     user = request.user
+    every = selectors.suspensions_of(user=user, active_only=False)
+    now = timezone.now()
     return render(
         request,
         "communities/standing/mine.html",
         {
-            "suspensions": selectors.suspensions_of(user=user),
+            "suspensions": [s for s in every if s.is_active(now)],
+            "earlier": [s for s in every if not s.is_active(now)][::-1][:20],
             "level": TrustLevel(computed_trust_level(user)),
             "facts": trust_facts(user) if not is_staff(user) else None,
             "overrides": selectors.trust_overrides_of(user=user),
@@ -58,7 +63,11 @@ def _member_context(request: HttpRequest, community: Community, membership: Memb
         user=member, community=community, platform=is_staff(actor)
     )
     now = timezone.now()
-    history = audit_log.rows(audit_log.member_history(community=community, user_id=member.pk)[:50])
+    history = audit_log.rows(
+        audit_log.member_history(community=community, user_id=member.pk, platform=is_staff(actor))[
+            :50
+        ]
+    )
     override = selectors.trust_override(user=member, community=community)
     return {
         "community": community,
@@ -66,6 +75,7 @@ def _member_context(request: HttpRequest, community: Community, membership: Memb
         "membership": membership,
         "member": member,
         "judge": can_judge_standing(actor, community, member),
+        "refusal": _judge_refusal(actor, community, member),
         "platform": is_staff(actor),
         "active": [s for s in suspensions if s.is_active(now)],
         "past": [s for s in suspensions if not s.is_active(now)],
@@ -107,6 +117,16 @@ def member_standing(request: HttpRequest, slug: str, user_id: int) -> HttpRespon
         lift_text=lift_form["reason"].value() or "" if lift_form.is_bound else "",
     )
     return render(request, "communities/standing/member.html", context)
+
+
+def _judge_refusal(actor: Any, community: Community, member: Any) -> str:
+    """Why this leader may not decide on this member's standing (shown instead of the
+    forms), or ""."""
+    try:
+        check_judge_standing(actor, community, member)
+    except PermissionDenied as refusal:
+        return str(refusal)
+    return ""
 
 
 def _override_level(community: Community, membership: Membership) -> str:
@@ -221,7 +241,7 @@ def _audit_page(request: HttpRequest, community: Community | None) -> HttpRespon
     context: dict[str, Any] = {
         "form": form,
         "page": page,
-        "rows": audit_log.rows(page.object_list),
+        "rows": audit_log.rows(page.object_list, communities=staff_view),
         "staff_view": staff_view,
         "community": community,
     }

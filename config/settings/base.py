@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "practica.governance",
     "practica.consultations",
     "practica.messaging",
+    "practica.moderation",
     "practica.mailin",
     "practica.newsletter",
     "practica.demo",

@@ -12,9 +12,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff
+from practica.accounts.permissions import WriteBlocked, is_active_user, is_staff
 from practica.accounts.selectors import user_addresses
 
 from .models import (
@@ -128,6 +129,15 @@ def must_accept_agreement(user: Any, community: Community) -> bool:
     if not community.agreement_version or not is_member(user, community):
         return False
     return accepted_agreement_version(user, community) < community.agreement_version
+
+
+def check_agreement_accepted(user: Any, community: Community) -> None:
+    """Raise WriteBlocked(AGREEMENT), which the write gate turns into a visit to the
+    agreement that keeps what was written, if `user` must accept `community`'s first."""
+    if must_accept_agreement(user, community):
+        raise WriteBlocked(
+            WriteBlocked.AGREEMENT, unblock_url=reverse("agreement", args=[community.slug])
+        )
 
 
 # --- Seeing -------------------------------------------------------------------------

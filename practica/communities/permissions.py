@@ -332,6 +332,7 @@ from .standing_permissions import (  # noqa: E402, F401
     check_suspend_platform_wide,
     is_suspended_in,
     standing_forget,
+    suspended_now,
     suspension_in,
     suspension_message,
     trust_level,

@@ -1,7 +1,8 @@
 """Who may write given their standing (suspensions, trust levels), and who may judge it.
 
 Part of the permission layer: `practica.communities.permissions` re-exports everything here,
-and that is where other apps import it from.
+and that is where everyone imports it from (importing this module first would find the
+layer half built).
 """
 
 from typing import Any

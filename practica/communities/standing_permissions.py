@@ -170,9 +170,10 @@ def blocked_message(user: Any, community: Community | None, reason: str | None) 
 # --- Trust levels ---------------------------------------------------------------------------
 
 
-def trust_level(user: Any, community: Community | None) -> str:
-    """`user`'s trust level (a TrustLevel value) in `community`, or on the platform."""
-    return trust_level_of(user, community)
+def trust_level(user: Any, community: Community | None) -> TrustLevel:
+    """`user`'s trust level in `community` (its leaders' decision if any), or on the
+    platform (None)."""
+    return TrustLevel(trust_level_of(user, community))
 
 
 def can_flag(user: Any, community: Community | None) -> bool:

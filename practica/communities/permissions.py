@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
@@ -293,6 +294,7 @@ class CommunityAbilities:
     lead: bool
     manage_roles: bool
     edit: bool
+    suspended_until: Any = None  # the end of the user's suspension here, if suspended now
 
     @property
     def role_label(self) -> str:
@@ -312,7 +314,19 @@ def community_abilities(user: Any, community: Community) -> CommunityAbilities:
         lead=can_lead(user, community),
         manage_roles=can_manage_roles(user, community),
         edit=can_edit_community(user, community),
+        suspended_until=_suspended_here(user, community),
     )
+
+
+def _suspended_here(user: Any, community: Community) -> Any:
+    """When `user`'s suspension here ends (a platform-wide one counts), if suspended now."""
+    now = timezone.now()
+    ends = [until for until in (suspended_until_in(user).get(community.pk),) if until]
+    everywhere = getattr(user, "suspended_until", None) if is_active_user(user) else None
+    if everywhere:
+        ends.append(everywhere)
+    live = [until for until in ends if until > now]
+    return max(live) if live else None
 
 
 # Standing (suspensions, trust levels): their own module, part of this layer.

@@ -266,3 +266,13 @@ def test_a_leader_suspended_here_moderates_nothing_here(community, chair, member
         membership_remove(actor=vice, membership=membership, reason="No")
     thread.refresh_from_db()
     assert not thread.pinned
+
+
+def test_the_community_pages_say_so_to_the_suspended(client, community, chair, suspended):
+    client.force_login(suspended)
+    for name in ("community_detail", "community_posts"):
+        page = client.get(reverse(name, args=[community.slug])).content.decode()
+        assert "You are suspended from writing here until" in page
+    client.force_login(chair)
+    page = client.get(reverse("community_detail", args=[community.slug])).content.decode()
+    assert "You are suspended" not in page

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "practica.messaging",
     "practica.mailin",
     "practica.newsletter",
+    "practica.recognition",
     "practica.demo",
 ]
 

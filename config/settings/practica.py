@@ -103,3 +103,13 @@ PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
     "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
     "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
 }
+
+# --- Recognition (issue 15 §2; practica/recognition) ---------------------------------
+# Badges are awarded on the activities that earn them and recounted for everyone by a task
+# the scheduler runs every RECOGNITION_EVERY seconds (daily: time-based badges, downloads).
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.recognition.tasks.awards_daily_task", env.int("RECOGNITION_EVERY", 24 * 3600))
+)
+# A professional development record counts at most this many hours for each day an event
+# spans (a three-day conference is not 72 hours of learning).
+PRACTICA_DEVELOPMENT_HOURS_A_DAY = env.int("DEVELOPMENT_HOURS_A_DAY", default=8)

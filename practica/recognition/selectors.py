@@ -83,7 +83,7 @@ def community_recognition(
         .filter(user__in=people_visible_to(viewer))
         .exclude(user_id__in=_hiding())
         .select_related("user")
-        .order_by("user__name", "user_id")
+        .order_by("user__display_name", "user_id")
     )
     by_badge: dict[str, list[Award]] = {}
     for award in awards:

@@ -171,13 +171,10 @@ def development_years(*, person: User) -> list[int]:
     from practica.events.models import Event, EventStatus, Registration, RegistrationStatus
 
     zone = timezone.get_current_timezone()
-    starts = list(
-        Event.objects.filter(created_by=person, status=EventStatus.SCHEDULED).values_list(
-            "starts_at", flat=True
-        )
-    ) + list(
+    held = Event.objects.filter(status=EventStatus.SCHEDULED, ends_at__lte=timezone.now())
+    starts = list(held.filter(created_by=person).values_list("starts_at", flat=True)) + list(
         Registration.objects.filter(
-            user=person, status=RegistrationStatus.CONFIRMED, attended=True
+            user=person, status=RegistrationStatus.CONFIRMED, attended=True, event__in=held
         ).values_list("event__starts_at", flat=True)
     )
     years = {timezone.localdate(timezone=zone).year, *(s.astimezone(zone).year for s in starts)}

@@ -73,8 +73,9 @@ def _record(request: HttpRequest, pk: int) -> tuple[User, int, list[int], YearFo
         raise Http404
     check_see_development(request.user, person)
     years = selectors.development_years(person=person)
-    form = YearForm(request.GET or {"year": years[0]}, years=years)
-    year = form.cleaned_data["year"] if form.is_valid() else years[0]
+    this_year = selectors.today().year
+    form = YearForm(request.GET or {"year": this_year}, years=years)
+    year = form.cleaned_data["year"] if form.is_valid() else this_year
     return person, year, years, form
 
 

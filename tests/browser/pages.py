@@ -11,6 +11,7 @@ from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_governance import GOVERNANCE_NOT_PAGES, GOVERNANCE_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
+from tests.browser.pages_recognition import RECOGNITION_NOT_PAGES, RECOGNITION_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
 from tests.browser.showcase import INVITATION_TOKEN
 
@@ -219,7 +220,8 @@ NOT_PAGES = {
 }
 
 PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *GOVERNANCE_PAGES]
+PAGES += RECOGNITION_PAGES
 NOT_PAGES |= {
     **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
-    **GOVERNANCE_NOT_PAGES,
+    **GOVERNANCE_NOT_PAGES, **RECOGNITION_NOT_PAGES,
 }  # fmt: skip

@@ -12,6 +12,7 @@ from .expected_directory import DIRECTORY
 from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
+from .expected_recognition import RECOGNITION
 from .expected_search import SEARCH
 from .world import (
     ALL_200,
@@ -240,4 +241,6 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE}
+EXPECTED = {
+    **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **RECOGNITION,
+}  # fmt: skip

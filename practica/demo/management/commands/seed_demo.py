@@ -33,6 +33,7 @@ from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
+from practica.demo.recognition import seed_recognition
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.directory.models import Expertise
@@ -45,6 +46,7 @@ from practica.messaging.models import Conversation
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
+from practica.recognition.models import Award
 
 DEMO_LOGINS = [
     # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
@@ -141,6 +143,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._seed_newsletter()
             self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+        if Award.objects.exists():
+            self.stdout.write("Demo badges already present.")
+        else:
+            with transaction.atomic():
+                seed_recognition()
+            self.stdout.write(self.style.SUCCESS("Demo badges and development record created."))
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
 

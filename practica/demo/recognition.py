@@ -39,7 +39,7 @@ def _events(member: User, community: Community) -> None:
         event = Event.objects.create(
             community=community, title=title, kind=kind, description=DESCRIPTION,
             description_html=f"<p>{DESCRIPTION}</p>", starts_at=start, ends_at=end,
-            time_zone="America/Toronto", meeting_url="https://meet.example.org/practica",
+            time_zone="America/Lima", meeting_url="https://meet.example.org/practica",
             created_by=member if organised else community_leader(community) or member,
         )  # fmt: skip
         Registration.objects.create(

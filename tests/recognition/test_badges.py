@@ -244,3 +244,41 @@ def test_the_badge_notification_names_only_the_holder(db, visibility, on_commit)
         answer_accept(actor=chair, post=post, comment=comment)
     assert Notification.objects.filter(kind="badge.earned").count() == 1
     assert not Notification.objects.filter(recipient=watcher, kind="badge.earned").exists()
+
+
+def test_mentoring_through_the_real_request_is_awarded_at_once(community, member, on_commit):
+    from practica.messaging.expert import expert_request_create, expert_request_decide
+
+    mentor = make_member(community, open_to_mentoring=True)
+    request = expert_request_create(
+        actor=member, person=mentor, kind="mentoring", topic="Starting a legal aid clinic",
+        context="I would value an hour a month.",
+    )  # fmt: skip
+    with on_commit():
+        expert_request_decide(actor=mentor, request=request, accept=True)
+    assert held(mentor) == {("mentor", None)}
+    assert Notification.objects.filter(recipient=mentor, kind="badge.earned").exists()
+    assert not Notification.objects.filter(recipient=member, kind="badge.earned").exists()
+
+
+def test_removal_from_a_community_withdraws_its_year_of_membership_at_once(
+    community, chair, member, on_commit
+):
+    from practica.communities.services.membership import membership_remove
+
+    Membership.objects.filter(user=member).update(joined_at=timezone.now() - timedelta(days=400))
+    awards_sync()
+    assert held(member, "member_year")
+    with on_commit():
+        membership_remove(
+            actor=chair, membership=Membership.objects.get(user=member), reason="Left the field"
+        )
+    assert not held(member, "member_year")
+
+
+def test_the_scheduler_runs_the_daily_recount(settings):
+    from django.utils.module_loading import import_string
+
+    paths = [path for path, _every in settings.PRACTICA_PERIODIC_TASKS]
+    assert "practica.recognition.tasks.awards_daily_task" in paths
+    assert import_string("practica.recognition.tasks.awards_daily_task") is awards_daily_task

@@ -133,3 +133,44 @@ def test_badge_pages_query_counts_stay_constant(client, community, assert_page_q
 
 
 QUERIES = {"detail": 5, "community": 7, "list": 2}
+
+
+def test_a_hidden_communitys_badges_are_not_shown_to_outsiders(client, holder):
+    hidden = CommunityFactory(visibility="hidden", name="Unseen Harbour Circle")
+    Membership.objects.create(user=holder, community=hidden)
+    Award.objects.create(user=holder, badge="member_year", community=hidden)
+    signed_in(client, UserFactory())
+    profile = client.get(reverse("person_detail", args=[holder.pk])).content.decode()
+    detail = client.get(reverse("badge_detail", args=["member_year"])).content.decode()
+    assert "Unseen Harbour Circle" not in profile and "A year of membership" not in profile
+    assert "Unseen Harbour Circle" not in detail and "Hana Holder" not in detail
+
+
+def test_the_profile_query_count_does_not_grow_with_badges(
+    client, community, holder, assert_page_queries
+):
+    viewer = make_member(community)
+    signed_in(client, viewer)
+    url = reverse("person_detail", args=[holder.pk])
+    client.get(url)
+    with django_count() as before:
+        client.get(url)
+    for other in CommunityFactory.create_batch(4):
+        Membership.objects.create(user=holder, community=other)
+        Award.objects.create(user=holder, badge="member_year", community=other)
+    with assert_page_queries(len(before) - session_queries()):
+        page = client.get(url).content.decode()
+    assert page.count("A year of membership") == 1  # one badge, four communities named
+
+
+def django_count():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    return CaptureQueriesContext(connection)
+
+
+def session_queries():
+    from django.conf import settings
+
+    return 1 if settings.SESSION_ENGINE.endswith(".db") else 0

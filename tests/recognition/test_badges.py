@@ -282,3 +282,18 @@ def test_the_scheduler_runs_the_daily_recount(settings):
     paths = [path for path, _every in settings.PRACTICA_PERIODIC_TASKS]
     assert "practica.recognition.tasks.awards_daily_task" in paths
     assert import_string("practica.recognition.tasks.awards_daily_task") is awards_daily_task
+
+
+def test_the_subscriber_is_safe_to_call_twice(community, chair, member, on_commit):
+    from practica.activity.models import Activity
+    from practica.recognition.follow import activity_award
+
+    post = question(chair, community)
+    answer_accept(actor=chair, post=post, comment=comment_create(actor=member, post=post, body="x"))
+    activity = Activity.objects.get(verb="answer.accepted")
+    with on_commit():
+        activity_award(activity)
+    with on_commit():
+        activity_award(activity)
+    assert Award.objects.filter(user=member).count() == 1
+    assert Notification.objects.filter(recipient=member, kind="badge.earned").count() == 1

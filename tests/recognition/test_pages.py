@@ -174,3 +174,20 @@ def session_queries():
     from django.conf import settings
 
     return 1 if settings.SESSION_ENGINE.endswith(".db") else 0
+
+
+def test_the_recognition_tab_shows_where_the_reader_may_open_it(client, community, private):
+    public_url = reverse("community_recognition", args=[community.slug])
+    private_url = reverse("community_recognition", args=[private.slug])
+    assert (
+        public_url
+        in client.get(reverse("community_detail", args=[community.slug])).content.decode()
+    )
+    signed_in(client, UserFactory())
+    page = client.get(reverse("community_detail", args=[private.slug])).content.decode()
+    assert private_url not in page
+    client.logout()
+    signed_in(client, make_member(private))
+    assert (
+        private_url in client.get(reverse("community_detail", args=[private.slug])).content.decode()
+    )

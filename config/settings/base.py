@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "practica.moderation",
     "practica.mailin",
     "practica.newsletter",
+    "practica.recognition",
     "practica.demo",
 ]
 

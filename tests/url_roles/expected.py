@@ -14,6 +14,7 @@ from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_moderation import MODERATION
+from .expected_recognition import RECOGNITION
 from .expected_search import SEARCH
 from .expected_standing import STANDING
 from .world import (
@@ -245,5 +246,5 @@ CORE = {
 
 EXPECTED = {
     **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
-    **MODERATION, **STANDING,
+    **MODERATION, **STANDING, **RECOGNITION,
 }  # fmt: skip

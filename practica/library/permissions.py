@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
 from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.workgroups.permissions import can_see_group_content
 
 from .models import Resource, ResourceStatus
 
@@ -27,6 +28,8 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     """Published resources follow the community; pending ones their authors and leaders;
     retired ones only leaders and staff."""
     if not can_see_content(user, resource.community):
+        return False
+    if resource.group is not None and not can_see_group_content(user, resource.group):
         return False
     if resource.status == ResourceStatus.PUBLISHED:
         return True
@@ -95,6 +98,7 @@ def can_take_part(user: Any, resource: Resource) -> bool:
     return (
         is_active_user(user)
         and resource.status == ResourceStatus.PUBLISHED
+        and not (resource.group is not None and resource.group.is_archived)
         and (is_member(user, resource.community) or is_staff(user))
     )
 
@@ -104,4 +108,6 @@ def check_take_part(user: Any, resource: Resource) -> None:
         return
     if resource.status != ResourceStatus.PUBLISHED:
         raise PermissionDenied(_("This resource is not published yet."))
+    if resource.group is not None and resource.group.is_archived:
+        raise PermissionDenied(_("This working group is archived: it is read-only."))
     raise PermissionDenied(_("Only the community's members can take part here."))

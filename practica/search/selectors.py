@@ -19,6 +19,7 @@ from practica.discussions.models import Comment, Post, PostKind, PostStatus
 from practica.discussions.selectors import readable_communities
 from practica.events.models import Audience, Event
 from practica.library.models import Resource, ResourceStatus
+from practica.workgroups.permissions import group_visible_q
 
 from .engines import engine
 from .models import Document, Kind
@@ -88,11 +89,15 @@ def _live(qs: QuerySet) -> Exists:
 def visible_documents(user: Any) -> QuerySet[Document]:
     """Documents whose live object `user` may see now, asked of the live rows."""
     readable, led = _readable(user), _led(user)
+    # Members-only working groups' posts, comments and resources: their members only.
+    posts = visible_posts(readable).filter(group_visible_q(user))
+    comments = visible_comments(readable).filter(group_visible_q(user, "post__group"))
+    resources = visible_resources(user, readable, led).filter(group_visible_q(user))
     return Document.objects.filter(
-        (Q(kind=Kind.POST) & Q(_live(visible_posts(readable))))
-        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(readable))))
+        (Q(kind=Kind.POST) & Q(_live(posts)))
+        | (Q(kind=Kind.COMMENT) & Q(_live(comments)))
         | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user, readable, led))))
-        | (Q(kind=Kind.RESOURCE) & Q(_live(visible_resources(user, readable, led))))
+        | (Q(kind=Kind.RESOURCE) & Q(_live(resources)))
         | (Q(kind=Kind.COMMUNITY) & Q(_live(communities_visible_to(user))))
         | (Q(kind=Kind.PERSON) & Q(_live(people_visible_to(user))))
     )

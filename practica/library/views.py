@@ -21,6 +21,7 @@ from practica.core.headers import keep_private
 from practica.core.http import paginate, report
 from practica.core.versioning import EditConflict, show_conflict
 from practica.discussions.selectors import readable_communities
+from practica.workgroups.permissions import check_contribute
 from practica.workgroups.selectors import group_for_form
 
 from . import selectors, services
@@ -82,6 +83,8 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
     check_add_resource(request.user, community)
     # Added from a working group's page: into its folder (the service checks the right).
     group = group_for_form(request, community)
+    if group is not None:
+        check_contribute(request.user, group)
     form = ResourceForm(
         form_data(request),
         request.FILES or None,

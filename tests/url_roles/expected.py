@@ -12,6 +12,7 @@ from .expected_directory import DIRECTORY
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_search import SEARCH
+from .expected_workgroups import WORKGROUPS
 from .world import (
     ALL_200,
     ANON_ONLY,
@@ -239,4 +240,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **WORKGROUPS}

@@ -22,6 +22,7 @@ from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.pagecache import expires_at, shared_page
 from practica.core.versioning import EditConflict, show_conflict
+from practica.workgroups.permissions import check_contribute
 from practica.workgroups.selectors import group_for_form
 
 from .. import reading, selectors, services
@@ -253,6 +254,8 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
     check_post_in(request.user, community)
     # Written from a working group's page: the post is the group's (the service checks).
     group = group_for_form(request, community)
+    if group is not None:
+        check_contribute(request.user, group)
     can_feature = can_publish_featured(request.user, community)
     initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION, "language": get_language()}
     form = PostForm(form_data(request), can_feature=can_feature, initial=initial)

@@ -34,6 +34,7 @@ from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
+from practica.demo.workgroups import seed_workgroups
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -43,6 +44,7 @@ from practica.messaging.models import Conversation
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
+from practica.workgroups.models import WorkingGroup
 
 DEMO_LOGINS = [
     # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
@@ -133,6 +135,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._seed_newsletter()
             self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+        if WorkingGroup.objects.exists():
+            self.stdout.write("Demo working groups already present.")
+        else:
+            with transaction.atomic():
+                seed_workgroups()
+            self.stdout.write(
+                self.style.SUCCESS("Demo working groups and scheduled posts created.")
+            )
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
 

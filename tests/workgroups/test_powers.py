@@ -64,7 +64,7 @@ def test_bad_group_input_is_explained_and_kept(client, place):
 
 
 def test_the_lead_adds_and_removes_members_and_a_member_cannot(client, place, closed_group):
-    community, chair, insider, neighbour = place
+    _community, chair, insider, neighbour = place
     url = _group_url(closed_group, "group_members")
     client.force_login(neighbour)
     assert client.post(url, {"action": "add", "user": neighbour.pk}).status_code == 403
@@ -99,7 +99,7 @@ def test_a_leader_of_another_community_cannot_manage_the_group(client, place, cl
 
 
 def test_asking_to_join_then_being_accepted(client, place, closed_group):
-    community, _chair, insider, neighbour = place
+    _community, _chair, insider, neighbour = place
     client.force_login(neighbour)
     page = client.get(_group_url(closed_group))
     assert "Ask to join" in page.content.decode()
@@ -156,7 +156,7 @@ def test_group_members_post_and_share_from_the_group_page(client, place, closed_
 def test_an_archived_group_is_read_only_and_shows_its_summary(
     client, place, closed_group, group_post, group_resource
 ):
-    community, chair, insider, neighbour = place
+    community, _chair, insider, neighbour = place
     client.force_login(insider)
     page = client.post(_group_url(closed_group, "group_archive"), {"summary": ""})
     assert page.status_code == 200 and "This field is required" in page.content.decode()

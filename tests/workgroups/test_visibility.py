@@ -82,7 +82,7 @@ def test_members_only_group_posts_stay_off_the_shared_home_page(client, place, g
 
 
 def test_tag_counts_do_not_count_hidden_group_posts(client, place, group_post):
-    community, _chair, _insider, neighbour = place
+    _community, _chair, _insider, neighbour = place
     client.force_login(neighbour)
     page = client.get(reverse("tag_list"))
     assert "zephyr" not in page.content.decode()
@@ -123,7 +123,7 @@ def test_comments_on_hidden_group_posts_are_not_found_by_search(
 ):
     from practica.discussions.services import comment_create
 
-    community, _chair, insider, neighbour = place
+    _community, _chair, insider, neighbour = place
     with on_commit():
         comment_create(actor=insider, post=group_post, body="quillwort remark")
     client.force_login(neighbour)

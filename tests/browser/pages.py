@@ -11,6 +11,7 @@ from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
+from tests.browser.pages_workgroups import WORKGROUPS_NOT_PAGES, WORKGROUPS_PAGES
 from tests.browser.showcase import INVITATION_TOKEN
 
 PAGES = [
@@ -217,7 +218,8 @@ NOT_PAGES = {
     "notification_go": "marks the notification read and redirects to what it points at",
 }
 
-PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES]
+PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *WORKGROUPS_PAGES]
 NOT_PAGES |= {
-    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES
+    **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
+    **WORKGROUPS_NOT_PAGES,
 }  # fmt: skip

@@ -31,6 +31,7 @@ from practica.notifications.watching import watch_set
 from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
+from tests.browser.showcase_workgroups import build_workgroups
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -388,6 +389,7 @@ def build() -> Showcase:
             **directory_showcase(leader, member, others),
             **build_knowledge(community, member, leader, others),
             **messaging_showcase(member=member, leader=leader, asker=others[0]),
+            **build_workgroups(community, member, leader, others),
         },
     )
 

@@ -20,6 +20,7 @@ WORKGROUPS_PAGES: list[Page] = [
     p("group_create", (L,), slug),
     p("group_edit", (L,), slug, group("group")),
     p("group_archive", (L,), slug, group("group")),
+    p("community_scheduled", (M, L), slug),
     p("post_detail_scheduled", (L,), lambda w: w.extra["scheduled"].pk, name="post_detail"),
 ]
 WORKGROUPS_NOT_PAGES: dict[str, str] = {

@@ -37,4 +37,6 @@ WORKGROUPS: dict = {
     "group_join": (group, POST_ONLY_ALL),
     "group_leave": (group, POST_ONLY_ALL),
     "group_members": (group, POST_ONLY_ALL),
+    # Scheduled posts (discussions): members see their own, leaders all; not signed in: log in.
+    "community_scheduled": (slug, row(302, 403, 403, 200, 403, 200, 200)),
 }

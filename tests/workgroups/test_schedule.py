@@ -177,3 +177,34 @@ def test_the_scheduler_runs_the_task():
 
     paths = [path for path, _every in settings.PRACTICA_PERIODIC_TASKS]
     assert "practica.discussions.tasks.scheduled_posts_task" in paths
+
+
+def test_the_scheduled_list_shows_leaders_all_and_members_their_own(
+    client, place, assert_page_queries
+):
+    community, chair, insider, neighbour = place
+    later = timezone.now() + timedelta(days=2)
+    for n in range(2):
+        post_create(actor=chair, community=community, kind="featured", title=f"Chair {n}",
+                    body="B", publish_at=later)  # fmt: skip
+    Post.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    post_create(actor=insider, community=community, kind="discussion", title="Insider's",
+                body="B", publish_at=later)  # fmt: skip
+    url = reverse("community_scheduled", args=[community.slug])
+    client.force_login(neighbour)
+    page = client.get(url).content.decode()
+    assert "Chair 0" not in page and "Insider&#x27;s" not in page
+    client.force_login(insider)
+    page = client.get(url).content.decode()
+    assert "Insider&#x27;s" in page and "Chair 0" not in page
+    client.force_login(chair)
+    client.get(url)
+    with assert_page_queries(7):
+        page = client.get(url).content.decode()
+    assert "Chair 0" in page and "Chair 1" in page and "Insider&#x27;s" in page
+    for n in range(2, 6):
+        post_create(actor=chair, community=community, kind="discussion", title=f"Chair {n}",
+                    body="B", publish_at=later)  # fmt: skip
+        Post.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    with assert_page_queries(7):
+        assert "Chair 5" in client.get(url).content.decode()

@@ -132,3 +132,43 @@ def test_comments_on_hidden_group_posts_are_not_found_by_search(
     client.force_login(insider)
     assert len(_hits(client, "quillwort")) == 1
     assert len(_hits(client, "zephyrine")) == 2  # the post and the resource
+
+
+def test_emails_about_a_members_only_groups_post_carry_no_content(
+    place, closed_group, on_commit, mailoutbox
+):
+    from practica.discussions.services import post_create
+
+    community, chair, insider, _neighbour = place
+    with on_commit():
+        post_create(
+            actor=chair, community=community, group=closed_group, kind="featured",
+            title="Zephyrine featured note", body="Quillwort confidential paragraph.",
+        )  # fmt: skip
+    to_insider = [m for m in mailoutbox if insider.email in m.to]
+    assert to_insider, "the group's member is told"
+    for message in to_insider:
+        text = message.body + "".join(str(a[0]) for a in getattr(message, "alternatives", []))
+        assert "Quillwort" not in text
+
+
+def test_emails_about_an_open_groups_post_carry_its_content(place, on_commit, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practica.discussions.services import post_create
+    from practica.workgroups.services import group_create
+
+    community, chair, insider, _neighbour = place
+    group = group_create(
+        actor=chair, community=community, name="Open group", goal="g", lead=insider,
+        ends_on=timezone.localdate() + timedelta(days=5),
+    )  # fmt: skip
+    with on_commit():
+        post_create(
+            actor=chair, community=community, group=group, kind="featured",
+            title="Open featured note", body="Quillwort open paragraph.",
+        )  # fmt: skip
+    bodies = [m.body for m in mailoutbox if insider.email in m.to]
+    assert any("Quillwort" in body for body in bodies)

@@ -23,7 +23,7 @@ def can_see_post(user: Any, post: Post) -> bool:
     posts to its members); drafts and scheduled posts only their author and its leaders."""
     if not can_see_content(user, post.community):
         return False
-    if post.group is not None and not can_see_group_content(user, post.group):
+    if post.group is not None and not can_see_group_content(user, post.group, post.community):
         return False
     if post.deleted_at is not None:
         return is_staff(user)

@@ -29,7 +29,9 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     retired ones only leaders and staff."""
     if not can_see_content(user, resource.community):
         return False
-    if resource.group is not None and not can_see_group_content(user, resource.group):
+    if resource.group is not None and not can_see_group_content(
+        user, resource.group, resource.community
+    ):
         return False
     if resource.status == ResourceStatus.PUBLISHED:
         return True

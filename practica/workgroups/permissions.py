@@ -74,12 +74,17 @@ def check_see_group(user: Any, group: WorkingGroup) -> None:
         raise Http404
 
 
-def can_see_group_content(user: Any, group: WorkingGroup) -> bool:
-    if not can_see_group(user, group):
+def can_see_group_content(
+    user: Any, group: WorkingGroup, community: Community | None = None
+) -> bool:
+    """May `user` see the group's posts, resources and members? `community` is the
+    group's, when the caller has it already (a post's), to save reading it again."""
+    community = community or group.community
+    if not (can_see_community(user, community) and can_see_content(user, community)):
         return False
     if group.visibility != GroupVisibility.MEMBERS:
         return True
-    return is_staff(user) or can_lead(user, group.community) or is_group_member(user, group)
+    return is_staff(user) or can_lead(user, community) or is_group_member(user, group)
 
 
 def group_visible_q(user: Any, field: str = "group") -> Q:

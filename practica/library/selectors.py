@@ -47,7 +47,6 @@ def group_resources(*, user: Any, group: Any) -> QuerySet[Resource]:
     return (
         resources_visible_to(user)
         .filter(community_id=group.community_id, group=group)
-        .prefetch_related("authors")
         .order_by("-created_at", "-id")
     )
 

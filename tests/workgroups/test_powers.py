@@ -199,6 +199,7 @@ def test_group_pages_have_pinned_query_counts(
     settings,
 ):
     from practica.discussions.services import post_create
+    from practica.library.services import resource_create
     from practica.workgroups.services import group_create
 
     settings.PAGE_CACHE_SECONDS = 0
@@ -216,6 +217,12 @@ def test_group_pages_have_pinned_query_counts(
             Post.objects.filter(author=insider).update(
                 created_at=timezone.now() - timedelta(hours=1)
             )
+            resource_create(
+                actor=insider, community=community, group=closed_group, title=f"Sheet {i}",
+                kind="document", summary="s", language="English", licence="cc_by",
+                licence_confirmed=True, current_as_of=timezone.localdate(),
+                link_url="https://example.org/sheet",
+            )  # fmt: skip
             group_create(
                 actor=chair, community=community, name=f"Group {i}", goal="g", lead=person,
                 ends_on=timezone.localdate() + timedelta(days=9),

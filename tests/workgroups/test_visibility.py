@@ -172,3 +172,29 @@ def test_emails_about_an_open_groups_post_carry_its_content(place, on_commit, ma
         )  # fmt: skip
     bodies = [m.body for m in mailoutbox if insider.email in m.to]
     assert any("Quillwort" in body for body in bodies)
+
+
+def test_digests_leave_a_members_only_groups_work_to_its_members_by_pointer(
+    place, closed_group, group_resource
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practica.discussions.digest import featured_posts
+    from practica.discussions.services import post_create
+    from practica.library.digest import resources_added
+    from practica.notifications.digests.registry import Window
+
+    community, chair, insider, neighbour = place
+    post_create(
+        actor=chair, community=community, group=closed_group, kind="featured",
+        title="Zephyrine featured note", body="B",
+    )  # fmt: skip
+    now = timezone.now()
+    window = Window("daily", now - timedelta(days=1), now + timedelta(minutes=1))
+    windows = {insider.pk: window, neighbour.pk: window}
+    for section in (featured_posts(windows), resources_added(windows)):
+        assert neighbour.pk not in section
+        titles = [item.title for item in section[insider.pk].items]
+        assert titles and not any(SECRET in title for title in titles)

@@ -41,14 +41,14 @@ class ScheduleFields(forms.Form):
     zone (accounts.timezones activates it for every request)."""
 
     publish_at = _moment_field(
-        _("Publish at (optional)"),
+        _("Publish at"),
         _("Leave empty to publish now. Until then only you and the community's leaders see "
-          "it. In your time zone."),
+          "it."),
     )  # fmt: skip
     expires_at = _moment_field(
-        _("Expires at (optional)"),
+        _("Expires at"),
         _("From then on it leaves the home page and the lists for the archives, and stays "
-          "at its address. In your time zone."),
+          "at its address."),
     )  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
@@ -71,6 +71,8 @@ class ScheduleFields(forms.Form):
 
 
 class PostForm(ScheduleFields):
+    field_order = ["kind", "title", "body", "tags", "language", "open_days"]
+
     kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
     title = LineField(
         label=_("Title"),
@@ -124,10 +126,10 @@ class PostForm(ScheduleFields):
             del self.fields["open_days"]
         if not schedule:
             del self.fields["publish_at"]
-        zone = timezone.get_current_timezone_name()
+        zone = _("In your time zone (%(zone)s).") % {"zone": timezone.get_current_timezone_name()}
         for name in ("publish_at", "expires_at"):
             if name in self.fields:
-                self.fields[name].help_text = f"{self.fields[name].help_text} ({zone})"
+                self.fields[name].help_text = f"{self.fields[name].help_text} {zone}"
 
 
 class EditPostForm(PostForm):

@@ -53,6 +53,9 @@ def test_non_members_see_nothing_of_a_members_only_groups_work(
     assert "Ida Insider" not in page.content.decode().split("Led by")[-1].split("</p>")[1]
     assert client.get(group_post.get_absolute_url()).status_code == 404
     assert client.get(group_resource.get_absolute_url()).status_code == 404
+    # The list names the group and its lead, but not how many are in it.
+    listing = client.get(reverse("group_list", args=[community.slug])).content.decode()
+    assert "Quiet bail drafting group" in listing and "member" not in listing.split("Quiet bail")[1]
 
 
 @pytest.mark.parametrize("who", ["insider", "chair", "staff"])

@@ -9,6 +9,7 @@ from django.utils import timezone
 from practica.core.models import AuditEvent
 from practica.discussions.models import Post
 from practica.library.models import Resource
+from practica.notifications.models import Notification
 from practica.workgroups.models import GroupMembership, WorkingGroup
 from tests.factories import CommunityFactory, make_member
 
@@ -28,15 +29,18 @@ def _form(lead, **extra):
     }
 
 
-def test_a_leader_starts_a_group_with_a_lead_and_it_is_audited(client, place):
+def test_a_leader_starts_a_group_with_a_lead_and_it_is_audited(client, place, on_commit):
     community, chair, insider, _neighbour = place
     client.force_login(chair)
-    page = client.post(reverse("group_create", args=[community.slug]), _form(insider))
+    with on_commit():
+        page = client.post(reverse("group_create", args=[community.slug]), _form(insider))
     group = WorkingGroup.objects.get()
     assert page.status_code == 302 and page["Location"] == group.get_absolute_url()
     assert group.lead == insider
     assert GroupMembership.objects.filter(group=group, user=insider, status="member").exists()
     assert AuditEvent.objects.filter(action="group.create", target_id=group.pk).exists()
+    told = Notification.objects.get(recipient=insider)
+    assert "You lead the new working group" in told.title
     detail = client.get(page["Location"]).content.decode()
     assert "Youth diversion mapping" in detail and "<strong>diversion</strong>" in detail
 
@@ -98,12 +102,14 @@ def test_a_leader_of_another_community_cannot_manage_the_group(client, place, cl
     assert not closed_group.is_archived
 
 
-def test_asking_to_join_then_being_accepted(client, place, closed_group):
+def test_asking_to_join_then_being_accepted(client, place, closed_group, on_commit):
     _community, _chair, insider, neighbour = place
     client.force_login(neighbour)
     page = client.get(_group_url(closed_group))
     assert "Ask to join" in page.content.decode()
-    client.post(_group_url(closed_group, "group_join"))
+    with on_commit():
+        client.post(_group_url(closed_group, "group_join"))
+    assert Notification.objects.filter(recipient=insider, title__contains="asks to join").exists()
     assert GroupMembership.objects.get(group=closed_group, user=neighbour).status == "requested"
     # Still outside: the group's posts stay hidden while the request waits.
     assert "with its members only" in client.get(_group_url(closed_group)).content.decode()

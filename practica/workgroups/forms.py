@@ -39,11 +39,9 @@ class GroupForm(forms.Form):
         initial=GroupVisibility.COMMUNITY,
     )
 
-    def __init__(self, *args: Any, people: Any, can_change_lead: bool = True, **kwargs: Any):
+    def __init__(self, *args: Any, people: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = people
-        if not can_change_lead:
-            self.fields["lead"].disabled = True
 
 
 class ArchiveForm(forms.Form):

@@ -17,6 +17,7 @@ from .expected_moderation import MODERATION
 from .expected_recognition import RECOGNITION
 from .expected_search import SEARCH
 from .expected_standing import STANDING
+from .expected_workgroups import WORKGROUPS
 from .world import (
     ALL_200,
     ANON_ONLY,
@@ -246,5 +247,5 @@ CORE = {
 
 EXPECTED = {
     **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
-    **MODERATION, **STANDING, **RECOGNITION,
+    **MODERATION, **STANDING, **RECOGNITION, **WORKGROUPS,
 }  # fmt: skip

@@ -10,6 +10,7 @@ from practica.communities.models import (
     Membership,
 )
 from practica.discussions.models import Comment, Post, PostKind, PostStatus
+from practica.notifications.models import Level, Watch
 
 
 def _fresh(rng: random.Random) -> None:
@@ -44,9 +45,17 @@ def _fresh(rng: random.Random) -> None:
                     "didn't you? It would help to hear how the first months went."
                 ),
             )
-    # Someone answers one of the member's recent comments.
+    # Someone answers one of the member's recent comments, on a thread he has not muted
+    # (he would hear nothing of it there).
+    muted = [
+        int(key.split(":")[1])
+        for key in Watch.objects.filter(
+            user=member, level=Level.MUTED, key__startswith="post:"
+        ).values_list("key", flat=True)
+    ]
     last = (
-        Comment.objects.filter(
+        Comment.objects.exclude(post_id__in=muted)
+        .filter(
             author=member,
             post__status=PostStatus.PUBLISHED,
             post__locked=False,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("practica.search.urls")),
     path("", include("practica.knowledge.urls")),
     path("", include("practica.governance.urls")),
+    path("", include("practica.consultations.urls")),
     path("messages/", include("practica.messaging.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("newsletter/", include("practica.newsletter.urls")),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "practica.search",
     "practica.knowledge",
     "practica.governance",
+    "practica.consultations",
     "practica.messaging",
     "practica.mailin",
     "practica.newsletter",

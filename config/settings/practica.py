@@ -103,3 +103,12 @@ PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
     "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
     "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
 }
+
+# --- Surveys and consultations (practica/consultations) ----------------------------------
+# Announces surveys whose opening date has come and reminds, once, those who have not
+# answered a survey closing within two days.
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.consultations.tasks.surveys_due_task", env.int("SURVEYS_DUE_EVERY", 900))
+)
+# New signed-out answers to one public consultation from one address (IP) per hour.
+PRACTICA_CONSULTATION_ANSWERS_PER_HOUR = env.int("CONSULTATION_ANSWERS_PER_HOUR", default=30)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from practica.notifications.unsubscribe import manage_token, stop_token
 from tests.browser.page_kit import ALL, SIGNED_IN, L, M, Page, S, V, p, slug
+from tests.browser.pages_consultations import CONSULTATIONS_NOT_PAGES, CONSULTATIONS_PAGES
 from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_governance import GOVERNANCE_NOT_PAGES, GOVERNANCE_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
@@ -219,7 +220,9 @@ NOT_PAGES = {
 }
 
 PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *GOVERNANCE_PAGES]
+PAGES += CONSULTATIONS_PAGES
 NOT_PAGES |= {
     **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
     **GOVERNANCE_NOT_PAGES,
 }  # fmt: skip
+NOT_PAGES |= CONSULTATIONS_NOT_PAGES

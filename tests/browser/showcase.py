@@ -28,6 +28,7 @@ from practica.events.services import calendar_token_for, event_create, registrat
 from practica.library.services import comment_add, resource_create, version_add
 from practica.notifications.services import notify
 from practica.notifications.watching import watch_set
+from tests.browser.showcase_consultations import build_consultations
 from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
@@ -388,6 +389,7 @@ def build() -> Showcase:
             **directory_showcase(leader, member, others),
             **build_knowledge(community, member, leader, others),
             **_governance(community, member, leader, others, thread, event, resource),
+            **build_consultations(community, member, leader, others, thread),
             **messaging_showcase(member=member, leader=leader, asker=others[0]),
         },
     )

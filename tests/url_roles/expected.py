@@ -8,6 +8,7 @@ from django.utils import timezone
 from practica.notifications.models import Notification
 from practica.notifications.unsubscribe import manage_token, stop_token
 
+from .expected_consultations import CONSULTATIONS
 from .expected_directory import DIRECTORY
 from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
@@ -240,4 +241,4 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE}
+EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS}

@@ -117,6 +117,8 @@ MAY_KNOW = {
     "Quiet Harbour Circle": {"member", "staff"},  # a hidden community
     "Marram private thread": {"member", "leader", "staff"},  # members-only content
     "Marram private guide": {"member", "leader", "staff"},
+    "Marram private survey": {"member", "leader", "staff"},  # a members' survey
+    "Marram private poll": {"member", "leader", "staff"},  # a poll on members-only content
     "https://meet.example.org/x": {"member", "leader", "staff"},  # registered, organisers
     "Newsletter draft for staff": {"staff"},
 }

@@ -20,7 +20,7 @@ from practica.core.errors import ServiceError
 from practica.core.pagecache import expires_at, shared_page
 from practica.core.versioning import EditConflict, show_conflict
 
-from .. import reading, selectors, services
+from .. import post_parts, reading, selectors, services
 from ..asked_before import asked_before
 from ..forms import (
     CommentForm,
@@ -190,6 +190,8 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_restore": can_restore(user),
             "can_history": can_see_history(user, post) and post.revisions.exists(),
             "can_accept": can_accept,
+            # What higher apps show under the post (a poll): post_parts.py.
+            "post_parts": post_parts.page_parts(request, post),
         },
     )
 
@@ -250,11 +252,15 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
     check_post_in(request.user, community)
     can_feature = can_publish_featured(request.user, community)
     initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION, "language": get_language()}
-    form = PostForm(form_data(request), can_feature=can_feature, initial=initial)
+    data_in = form_data(request)
+    form = PostForm(data_in, can_feature=can_feature, initial=initial)
+    # Fields that higher apps add (a poll): checked with the post, saved after it.
+    extras = post_parts.form_parts(request, data_in)
+    extras_valid = all(extra.is_valid() for _part, extra in extras)
     similar: list = []
     if request.method == "POST" and form.is_valid() and not request.POST.get("publish_anyway"):
         similar = _asked_before(request, form.cleaned_data)
-    if request.method == "POST" and form.is_valid() and not similar:
+    if request.method == "POST" and form.is_valid() and extras_valid and not similar:
         data = form.cleaned_data
         try:
             post = services.post_create(
@@ -270,6 +276,8 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
+            for part, extra in extras:
+                part.save(extra, actor=request.user, post=post)
             if post.status == PostStatus.PENDING:
                 messages.success(
                     request,
@@ -288,6 +296,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
             "suggestions": selectors.tag_suggestions(user=request.user),
             "can_feature": can_feature,
             "similar": similar,
+            "extras": extras,
         },
     )
 

@@ -21,8 +21,10 @@ from practica.communities.models import (
     Membership,
     Role,
 )
+from practica.consultations.models import Survey
 from practica.demo import content as demo
 from practica.demo import people as demo_people
+from practica.demo.consultations import seed_consultations
 from practica.demo.directory import seed_directory
 from practica.demo.discussions import seed_discussions
 from practica.demo.events import seed_events
@@ -141,6 +143,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._seed_newsletter()
             self.stdout.write(self.style.SUCCESS("Demo newsletter created."))
+        if Survey.objects.exists():
+            self.stdout.write("Demo polls and surveys already present.")
+        else:
+            with transaction.atomic():
+                seed_consultations()
+            self.stdout.write(self.style.SUCCESS("Demo polls and surveys created."))
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "practica.knowledge",
     "practica.governance",
     "practica.consultations",
+    "practica.reports",
     "practica.messaging",
     "practica.mailin",
     "practica.newsletter",

@@ -12,6 +12,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from practica.activity.services import subscribe
 
-        from .rollups import activity_rollup
+        from .rollups import activity_rollup, connect
 
         subscribe("reports", activity_rollup)
+        connect()

@@ -8,10 +8,12 @@ mends a row that an earlier deletion left high. `rollups_rebuild` recounts every
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
+from django.db.models.signals import post_save
 
 from practica.activity.models import Activity
 from practica.discussions.models import Comment, Post, PostStatus
@@ -110,6 +112,34 @@ def activity_rollup(activity: Activity) -> None:
     community_id, day, user_id = key
     with transaction.atomic():
         rollup_store(key, recount_one(community_id=community_id, user_id=user_id, day=day))
+
+
+def _removed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A post or comment removed (deleted, or a post taken down) records no activity: its
+    author's day is recounted once the change commits."""
+    if kwargs.get("raw") or (
+        instance.deleted_at is None
+        and getattr(instance, "status", PostStatus.PUBLISHED) == PostStatus.PUBLISHED
+    ):
+        return
+    if isinstance(instance, Post):
+        when, community_id = instance.published_at, instance.community_id
+    else:
+        when = instance.created_at
+        community_id = (
+            Post.objects.filter(pk=instance.post_id).values_list("community_id", flat=True).first()
+        )
+    if when is None or community_id is None or instance.author_id is None:
+        return
+    key = (community_id, when.astimezone(UTC).date(), instance.author_id)
+    transaction.on_commit(
+        lambda: rollup_store(key, recount_one(community_id=key[0], day=key[1], user_id=key[2]))
+    )
+
+
+def connect() -> None:
+    post_save.connect(_removed, sender=Post, dispatch_uid="reports-post-removed")
+    post_save.connect(_removed, sender=Comment, dispatch_uid="reports-comment-removed")
 
 
 def recount_all() -> dict[Key, Counts]:

@@ -122,6 +122,7 @@ def _removed(sender: Any, instance: Any, **kwargs: Any) -> None:
         and getattr(instance, "status", PostStatus.PUBLISHED) == PostStatus.PUBLISHED
     ):
         return
+    community_id: int | None
     if isinstance(instance, Post):
         when, community_id = instance.published_at, instance.community_id
     else:

@@ -112,3 +112,13 @@ PRACTICA_PERIODIC_TASKS.append(
 )
 # New signed-out answers to one public consultation from one address (IP) per hour.
 PRACTICA_CONSULTATION_ANSWERS_PER_HOUR = env.int("CONSULTATION_ANSWERS_PER_HOUR", default=30)
+
+# --- Reports (practica/reports) --------------------------------------------------------------
+# From the first of each month, last month's report is emailed to each community's leaders
+# and the platform's to the host staff; the task runs every MONTHLY_REPORTS_EVERY seconds
+# and sends each report once.
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.reports.tasks.monthly_reports_task", env.int("MONTHLY_REPORTS_EVERY", 3600))
+)
+# The countries whose provinces, territories or states a profile offers (ISO 3166-1 codes).
+PRACTICA_REGION_COUNTRIES = env.list("REGION_COUNTRIES", default=["CA", "US"])

@@ -44,6 +44,10 @@ def main() -> None:
 
     community = Community.objects.filter(visibility="public").order_by("id").first()
     assert community is not None
+    from django.db.models import Count
+
+    biggest = Community.objects.annotate(n=Count("posts")).order_by("-n", "id").first()
+    assert biggest is not None
     pages = {
         "ceiling": "/ping/",
         "home": "/",
@@ -55,17 +59,24 @@ def main() -> None:
         "search rare": "/search/?q=urquhart",
         "search phrase": "/search/?q=%22bail+conditions%22",
         "search filtered": f"/search/?q=housing&kind=post&community={community.slug}",
+        "report": f"/communities/{biggest.slug}/report/?period=quarter",
+        "platform report": "/reports/?period=quarter",
     }
     wanted = sys.argv[1:] or ["home", "community", "all posts", "thread 50", "thread 200"]
     signed = Client(HTTP_ACCEPT_ENCODING="gzip")
     signed.force_login(User.objects.get(email=scale.bench_email(0)))
     signed.get("/")  # the CSRF cookie, as a browser has it
     anonymous = Client(HTTP_ACCEPT_ENCODING="gzip")
+    from bench.staff import bench_staff
+
+    staff = Client(HTTP_ACCEPT_ENCODING="gzip")
+    staff.force_login(bench_staff())  # the reports are for leaders and staff
     lines = int(os.environ.get("PROFILE_LINES", "40"))
     for name in wanted:
         anon = name.endswith(" anon")
         path = pages[name.removesuffix(" anon")]
         client = anonymous if anon else signed
+        client = staff if "report" in name else client
         for _ in range(5):
             assert client.get(path).status_code == 200
         times = []

@@ -54,10 +54,15 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = True
         self.fields["display_name"].help_text = _("Shown on everything you write.")
         self.fields["affiliation"].required = True
+        # The subdivisions of the member's own country are offered too (as typed, or kept).
+        country = self.data.get("country") or self.instance.country
         self.fields["region"] = forms.ChoiceField(
             label=self.fields["region"].label,
             required=False,
-            choices=[("", _("Not given")), *region_choices()],
+            choices=[
+                ("", _("Not given")),
+                *region_choices(country),
+            ],
             help_text=self.fields["region"].help_text,
         )
         self.fields["time_zone"] = forms.ChoiceField(

@@ -37,10 +37,37 @@ def region_name(code: str) -> str:
     return found.name if found is not None else code
 
 
-def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Grouped choices for a select: one group per offered country."""
-    return [(country_name(cc), list(subdivisions(cc))) for cc in offered_countries()]
+@cache
+def country_code(name: str) -> str:
+    """The ISO 3166-1 code of a country named in words ("Canada", "Nigeria"), or ""."""
+    if not name.strip():
+        return ""
+    try:
+        return str(pycountry.countries.lookup(name.strip()).alpha_2)
+    except LookupError:
+        return ""
 
 
-def is_region(code: str) -> bool:
-    return any(code == c for cc in offered_countries() for c, _name in subdivisions(cc))
+def region_choices(country: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
+    """Grouped choices for a select: one group per offered country, and the member's own
+    country (named in words on their profile) first when it has subdivisions."""
+    codes = list(offered_countries())
+    own = country_code(country)
+    if own and own not in codes and subdivisions(own):
+        codes.insert(0, own)
+    return [(country_name(cc), list(subdivisions(cc))) for cc in codes]
+
+
+def region_in(country: str, words: str) -> str:
+    """The code of the subdivision of `country` (in words) that `words` names: "Quebec",
+    "Lagos State", "Ontario, Manitoba" (the first found); "" if none."""
+    code = country_code(country)
+    if not code:
+        return ""
+    names = {name.lower(): sub for sub, name in subdivisions(code)}
+    for part in words.split(","):
+        part = part.strip().lower()
+        for candidate in (part, part.removesuffix(" state"), part.removesuffix(" province")):
+            if candidate in names:
+                return names[candidate]
+    return ""

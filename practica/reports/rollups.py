@@ -143,17 +143,22 @@ def connect() -> None:
     post_save.connect(_removed, sender=Comment, dispatch_uid="reports-comment-removed")
 
 
-def recount_all() -> dict[Key, Counts]:
+def recount_all(community_id: int | None = None) -> dict[Key, Counts]:
     """Every (community, day, member) → counts, from the source tables: what the rollups
-    should hold. Three grouped queries."""
+    should hold (of one community, if given). Three grouped queries."""
     found: dict[Key, list[int]] = {}
+    posts = Post.objects.all()
+    comments = Comment.objects.all()
+    if community_id is not None:
+        posts = posts.filter(community_id=community_id)
+        comments = comments.filter(post__community_id=community_id)
 
     def add(rows: Iterable[tuple[int, date, int, int]], slot: int) -> None:
         for community_id, day, user_id, n in rows:
             found.setdefault((community_id, day, user_id), [0, 0, 0])[slot] += n
 
     add(
-        Post.objects.filter(_live_posts(), published_at__isnull=False, author_id__isnull=False)
+        posts.filter(_live_posts(), published_at__isnull=False, author_id__isnull=False)
         .annotate(d=TruncDate("published_at", tzinfo=UTC))
         .values_list("community_id", "d", "author_id")
         .annotate(n=Count("pk"))
@@ -162,7 +167,7 @@ def recount_all() -> dict[Key, Counts]:
     )
     for slot, top in ((1, True), (2, False)):
         add(
-            Comment.objects.filter(_live_comments(), parent__isnull=top)
+            comments.filter(_live_comments(), parent__isnull=top)
             .annotate(d=TruncDate("created_at", tzinfo=UTC))
             .values_list("post__community_id", "d", "author_id")
             .annotate(n=Count("pk"))
@@ -183,11 +188,17 @@ def rollups_stored() -> dict[Key, Counts]:
 
 @transaction.atomic
 def rollups_rebuild(*, batch: int = 5000) -> int:
-    """Replace every rollup with a full recount; the number of rows written."""
+    """Replace every rollup with a full recount, a community at a time (so that a large
+    site's counts need not all be held at once); the number of rows written."""
+    from practica.communities.models import Community
+
     DailyRollup.objects.all().delete()
-    rows = [
-        DailyRollup(community_id=c, day=d, user_id=u, posts=p, comments=cm, replies=r)
-        for (c, d, u), (p, cm, r) in recount_all().items()
-    ]
-    DailyRollup.objects.bulk_create(rows, batch_size=batch)
-    return len(rows)
+    written = 0
+    for community_id in Community.objects.order_by("pk").values_list("pk", flat=True):
+        rows = [
+            DailyRollup(community_id=c, day=d, user_id=u, posts=p, comments=cm, replies=r)
+            for (c, d, u), (p, cm, r) in recount_all(community_id).items()
+        ]
+        DailyRollup.objects.bulk_create(rows, batch_size=batch)
+        written += len(rows)
+    return written

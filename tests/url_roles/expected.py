@@ -13,6 +13,7 @@ from .expected_directory import DIRECTORY
 from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
+from .expected_reports import REPORTS
 from .expected_search import SEARCH
 from .world import (
     ALL_200,
@@ -242,3 +243,4 @@ CORE = {
 }
 
 EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS}
+EXPECTED |= REPORTS

@@ -35,6 +35,7 @@ from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
 from practica.demo.notices import seed_notices
+from practica.demo.reports import seed_reports
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.directory.models import Expertise
@@ -151,6 +152,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo polls and surveys created."))
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
+        rollups = seed_reports()
+        self.stdout.write(self.style.SUCCESS(f"Report rollups built ({rollups} member-days)."))
 
     def _seed_newsletter(self) -> None:
         staff = User.objects.get(email=DEMO_LOGINS[0][0])

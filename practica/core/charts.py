@@ -79,7 +79,7 @@ def series_chart(
         show_legend=len(series) > 1, legend_at_bottom=True, legend_at_bottom_columns=3,
         truncate_label=12, x_label_rotation=0, show_minor_x_labels=False,
         disable_xml_declaration=True, explicit_size=False, margin=12, spacing=8,
-        show_x_guides=False, dots_size=3,
+        show_x_guides=False, dots_size=3, margin_right=40,
     )  # fmt: skip
     chart.x_labels = list(labels)
     # Label every few weeks only, so that a year's fifty-two do not overlap.

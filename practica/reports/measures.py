@@ -495,15 +495,15 @@ class Representation:
     affiliations: dict[str, int] = field(default_factory=dict)
 
     def missing(self) -> list[tuple[str, list[str]]]:
-        """For each country the members are in (and always Canada): the names of its
-        subdivisions no member is in."""
+        """For each country the members are in (and always Canada, first): the names of
+        its subdivisions no member is in."""
         codes = {code.split("-")[0] for code in self.regions} | set(ALWAYS_COUNTRIES)
         return [
             (
                 country_name(cc),
                 [name for code, name in subdivisions(cc) if code not in self.regions],
             )
-            for cc in sorted(codes, key=country_name)
+            for cc in sorted(codes, key=lambda cc: (cc not in ALWAYS_COUNTRIES, country_name(cc)))
         ]
 
 

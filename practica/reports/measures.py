@@ -9,6 +9,7 @@ counting comments; the rest (memberships, questions, events, resources) are smal
 
 import math
 import statistics
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Min, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -104,6 +106,16 @@ def members(ids: Sequence[int], periods: Sequence[Period]) -> list[dict[int, Mem
             tzinfo=UTC
         )
         spans.append((slugs[scope], joined, at, action.rsplit(".", 1)[1]))
+    # Per community and for all: when each joined, and when each who left did, sorted.
+    timelines: dict[int, tuple[list[datetime], list[datetime]]] = defaultdict(lambda: ([], []))
+    for cid, joined, left, _how in spans:
+        for key in (cid, ALL):
+            timelines[key][0].append(joined)
+            if left is not None:
+                timelines[key][1].append(left)
+    for joins, leaves in timelines.values():
+        joins.sort()
+        leaves.sort()
     answers = []
     for period in periods:
         start, end = _span(period)
@@ -127,19 +139,12 @@ def members(ids: Sequence[int], periods: Sequence[Period]) -> list[dict[int, Mem
                         m.removed += 1
                     else:
                         m.left += 1
+        ends = [_start(day + timedelta(days=1)) for day in weeks]
         for key, m in found.items():
-            ends = [_start(day + timedelta(days=1)) for day in weeks]
+            joins, leaves = timelines[key]
+            # Members at t: those who joined before t, less those who left before t.
             m.weekly = [
-                (
-                    day,
-                    sum(
-                        1
-                        for cid, joined, left, _h in spans
-                        if (key == ALL or cid == key)
-                        and joined < stop
-                        and (left is None or left >= stop)
-                    ),
-                )
+                (day, bisect_left(joins, stop) - bisect_left(leaves, stop))
                 for day, stop in zip(weeks, ends, strict=True)
             ]
         answers.append(found)
@@ -239,34 +244,39 @@ class Writing:
 
 
 def writing(ids: Sequence[int], period: Period) -> dict[int, Writing]:
-    """Posts, comments and replies, in all and per week: one query on the rollups."""
+    """Posts, comments and replies of each community, and of them all also per week (of a
+    single community, its own weeks): two queries on the rollups, whose rows are a few per
+    community and per day whatever was written."""
     found: dict[int, Writing] = defaultdict(Writing)
-    weeks = []
-    monday = week_of(period.start)
-    while monday <= period.end:
-        weeks.append(monday)
-        monday += timedelta(days=7)
-    rows = (
-        DailyRollup.objects.filter(community_id__in=ids, day__gte=period.start, day__lte=period.end)
-        .values_list("community_id", "day")
-        .annotate(p=Sum("posts"), c=Sum("comments"), r=Sum("replies"))
-        .order_by()
+    rollups = DailyRollup.objects.filter(
+        community_id__in=ids, day__gte=period.start, day__lte=period.end
+    ).order_by()
+    totals = rollups.values_list("community_id").annotate(
+        p=Sum("posts"), c=Sum("comments"), r=Sum("replies")
     )
-    for cid, day, p, c, r in rows:
-        for key in (cid, ALL):
-            w = found[key]
-            if not w.weekly:
-                w.weekly = {monday: [0, 0, 0] for monday in weeks}
-            w.posts += p
-            w.comments += c
-            w.replies += r
-            week = w.weekly[week_of(day)]
-            week[0] += p
-            week[1] += c
-            week[2] += r
-    for key in (*ids, ALL):
-        if not found[key].weekly:
-            found[key].weekly = {monday: [0, 0, 0] for monday in weeks}
+    for cid, p, c, r in totals:
+        w = found[cid]
+        w.posts, w.comments, w.replies = p, c, r
+    monday = week_of(period.start)
+    weekly: dict[date, list[int]] = {}
+    while monday <= period.end:
+        weekly[monday] = [0, 0, 0]
+        monday += timedelta(days=7)
+    by_day = rollups.values_list("day").annotate(
+        p=Sum("posts"), c=Sum("comments"), r=Sum("replies")
+    )
+    everyone = found[ALL]
+    for day, p, c, r in by_day:
+        week = weekly[week_of(day)]
+        week[0] += p
+        week[1] += c
+        week[2] += r
+        everyone.posts += p
+        everyone.comments += c
+        everyone.replies += r
+    everyone.weekly = weekly
+    if len(ids) == 1:
+        found[ids[0]].weekly = weekly
     return found
 
 
@@ -374,28 +384,30 @@ def questions(ids: Sequence[int], period: Period) -> dict[int, Questions]:
             published_at__lt=end,
         )
         .annotate(rfi=Count("information_request"))
-        .only("pk", "community_id", "title", "published_at", "author_id", "kind")
+        .values_list("pk", "community_id", "title", "published_at", "rfi")
         .order_by("published_at", "pk")
     )
     first = dict(
-        Comment.objects.filter(post__in=[p.pk for p in posts], deleted_at__isnull=True)
+        Comment.objects.filter(post__in=[row[0] for row in posts], deleted_at__isnull=True)
         .exclude(author_id=F("post__author_id"))
         .values_list("post_id")
         .annotate(first=Min("created_at"))
         .order_by()
     )
+    # Each post's address from one reverse(): thousands of them on the platform report.
+    address = reverse("post_detail", args=[0]).replace("/0/", "/{}/")
     found: dict[int, Questions] = defaultdict(Questions)
-    for post in posts:
+    for pk, cid, title, published, rfi in posts:
         asked = Asked(
-            pk=post.pk,
-            community_id=post.community_id,
-            title=post.title,
-            url=post.get_absolute_url(),
-            is_request=bool(post.rfi),  # type: ignore[attr-defined]
-            asked_at=post.published_at or post.created_at,
-            first_answer_at=first.get(post.pk),
+            pk=pk,
+            community_id=cid,
+            title=title,
+            url=address.format(pk),
+            is_request=bool(rfi),
+            asked_at=published or start,  # never None: filtered on it
+            first_answer_at=first.get(pk),
         )
-        found[post.community_id].asked.append(asked)
+        found[cid].asked.append(asked)
         found[ALL].asked.append(asked)
     return found
 

@@ -105,14 +105,14 @@ def test_query_counts_are_pinned(client, small, django_assert_num_queries):
 
     client.force_login(small.chair)
     client.get(_url(small))
-    with django_assert_num_queries(32):
+    with django_assert_num_queries(34):
         client.get(_url(small))
     staff = UserFactory(is_staff=True)
     client.force_login(staff)
     client.get(reverse("platform_report"))
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(30):
         client.get(reverse("platform_report"))
     for _i in range(3):
         make_member(CommunityFactory(), role="chair")
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(30):
         client.get(reverse("platform_report"))

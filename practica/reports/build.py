@@ -26,6 +26,9 @@ LEVEL_NAMES = {
 }
 
 
+SHOWN_ROWS = 100  # a page lists at most this many rows of a table; its CSV has all
+
+
 @dataclass
 class Table:
     key: str
@@ -39,14 +42,23 @@ class Table:
 
     @property
     def cells(self) -> list[list[tuple[Any, bool, str]]]:
-        """Each row's cells as (value, is a number, link) for the template."""
+        """Each shown row's cells as (value, is a number, link) for the template."""
         return [
             [
                 (value, i in self.numeric, self.links[r] if i == 0 and self.links else "")
                 for i, value in enumerate(row)
             ]
-            for r, row in enumerate(self.rows)
+            for r, row in enumerate(self.rows[:SHOWN_ROWS])
         ]
+
+    @property
+    def shown_rows(self) -> list[list[Any]]:
+        return self.rows[:SHOWN_ROWS]
+
+    @property
+    def more(self) -> int:
+        """Rows not shown on the page (the CSV has them all)."""
+        return max(0, len(self.rows) - SHOWN_ROWS)
 
 
 @dataclass

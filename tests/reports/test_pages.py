@@ -116,3 +116,15 @@ def test_query_counts_are_pinned(client, small, django_assert_num_queries):
         make_member(CommunityFactory(), role="chair")
     with django_assert_num_queries(30):
         client.get(reverse("platform_report"))
+
+
+def test_a_long_table_shows_its_first_rows_and_the_csv_has_all(client, small, monkeypatch):
+    from practica.reports import build
+
+    monkeypatch.setattr(build, "SHOWN_ROWS", 1)
+    small.q3.comments.all().delete()  # now two unanswered
+    client.force_login(small.chair)
+    page = client.get(_url(small)).content.decode()
+    assert "1 more in the CSV file." in page
+    url = reverse("community_report_csv", args=[small.community.slug, "unanswered"])
+    assert client.get(url).content.decode().count("\n") == 3  # the header and both

@@ -84,3 +84,24 @@ def test_percentiles():
     assert m.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
     assert m.percentile([5], 0.9) == 5
     assert m.median([]) is None
+
+
+def test_health_follows_the_rule_shown(small):
+    period = preset_period("30d")
+    ids = [small.community.pk, small.other.pk]
+    now, _before = build.figures(ids, [period, period.previous()])
+    # 3 of 5 members wrote, 2 of 3 questions answered, 5 members at both ends: good.
+    assert build.health(now[small.community.pk])[0] == "good"
+    # Its only member wrote nothing (no questions; it did not shrink): one check fails.
+    assert build.health(now[small.other.pk])[0] == "watch"
+    assert "at least 20% of members" in build.health_rule()
+
+
+def test_platform_participation_counts_a_person_once(small):
+    from practica.communities.models import Membership
+
+    Membership.objects.create(user=small.a, community=small.other)
+    period = preset_period("30d")
+    now, _before = build.figures([small.community.pk, small.other.pk], [period, period])
+    assert now[m.ALL].participation.members == 6  # 5 + the other chair; a once
+    assert now[m.ALL].participation.counts["core"] == 1

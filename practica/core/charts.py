@@ -18,6 +18,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from lxml import etree
 
+# pygal builds its tree with lxml when it is installed, as it always is here (python-docx
+# requires it), so the tree can be edited with lxml's API.
 SVG = "{http://www.w3.org/2000/svg}"
 _STRIP = {"script", "style", "desc", "title"}
 

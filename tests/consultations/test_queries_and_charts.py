@@ -100,3 +100,30 @@ def test_the_results_page_puts_the_charts_numbers_in_a_table(client, community, 
     desc = re.findall(r"<desc id=\"[^\"]+\">([^<]+)</desc>", page)
     assert desc and "Online: 2" in desc[0]
     assert '<th scope="row">Online</th><td class="num">2</td>' in page
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_a_polls_page_costs_the_same_whatever_the_number_of_voters(
+    client, community, post, chair, settings, anonymous
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from practica.consultations.models import Poll
+
+    settings.PAGE_CACHE_SECONDS = 0
+    poll = make_poll(post, anonymous=anonymous)
+    Poll.objects.filter(pk=poll.pk).update(results="voted")
+
+    def count() -> int:
+        client.get(post.get_absolute_url())
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(post.get_absolute_url())
+        return len(ctx.captured_queries)
+
+    services.poll_vote(actor=chair, poll=poll, option_ids=[poll.options.first().pk])
+    client.force_login(chair)
+    few = count()
+    for person in [make_member(community) for _ in range(15)]:
+        services.poll_vote(actor=person, poll=poll, option_ids=[poll.options.last().pk])
+    assert count() == few

@@ -8,7 +8,9 @@ Pages are the benchmark's names ("home", "thread 50", …, signed in unless the 
 " anon"). For each it prints the median time of a request through the whole middleware
 stack (Django's test client, as a server thread would run it, warm caches), then a cProfile
 of 200 requests, by cumulative time, restricted to the project's and Django's code.
-PROFILE_SORT=tottime sorts by own time; PROFILE_LINES sets how many lines (40).
+PROFILE_SORT=tottime sorts by own time; PROFILE_LINES sets how many lines (40). COLD=1
+empties the cache before every request: each page is then built from nothing (a search
+reads its words' matches afresh), as for a reader whose words nobody searched before.
 """
 
 import cProfile
@@ -27,6 +29,7 @@ def main() -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     django.setup()
+    from django.core.cache import cache
     from django.db.models import Q
     from django.test import Client
 
@@ -34,6 +37,7 @@ def main() -> None:
     from practica.communities.models import Community
     from practica.demo import scale
     from practica.discussions.models import Post, PostKind, PostStatus
+    from practica.search import selectors as search_selectors
 
     public = Q(community__visibility="public", community__status="active")
     readable = Post.objects.filter(public, status=PostStatus.PUBLISHED, deleted_at=None)
@@ -72,6 +76,12 @@ def main() -> None:
     staff = Client(HTTP_ACCEPT_ENCODING="gzip")
     staff.force_login(bench_staff())  # the reports are for leaders and staff
     lines = int(os.environ.get("PROFILE_LINES", "40"))
+    cold = os.environ.get("COLD") == "1"
+
+    def forget() -> None:
+        cache.clear()
+        search_selectors._CLAUSES.clear()  # the compiled permission clauses, kept per process
+
     for name in wanted:
         anon = name.endswith(" anon")
         path = pages[name.removesuffix(" anon")]
@@ -81,6 +91,8 @@ def main() -> None:
             assert client.get(path).status_code == 200
         times = []
         for _ in range(100):
+            if cold:
+                forget()
             started = time.perf_counter()
             client.get(path)
             times.append((time.perf_counter() - started) * 1000)
@@ -88,6 +100,8 @@ def main() -> None:
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(200):
+            if cold:
+                forget()
             client.get(path)
         profile.disable()
         stats = pstats.Stats(profile)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("practica.governance.urls")),
     path("", include("practica.consultations.urls")),
     path("", include("practica.reports.urls")),
+    path("", include("practica.moderation.urls")),
     path("messages/", include("practica.messaging.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("newsletter/", include("practica.newsletter.urls")),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "practica.consultations",
     "practica.reports",
     "practica.messaging",
+    "practica.moderation",
     "practica.mailin",
     "practica.newsletter",
     "practica.demo",

@@ -98,9 +98,9 @@ PRACTICA_PERIODIC_TASKS.append(
 )
 
 # --- Private messages (issue 13 §5; practica/messaging) -----------------------------
-# New accounts (within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up) write a little.
+# New accounts (within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up: the lowest trust
+# level) start no conversations (issue 14) and send a few replies.
 PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {
-    "conversations": env.int("NEW_ACCOUNT_CONVERSATIONS", default=3),
     "messages": env.int("NEW_ACCOUNT_MESSAGES", default=20),
 }
 
@@ -112,6 +112,21 @@ PRACTICA_PERIODIC_TASKS.append(
 )
 # New signed-out answers to one public consultation from one address (IP) per hour.
 PRACTICA_CONSULTATION_ANSWERS_PER_HOUR = env.int("CONSULTATION_ANSWERS_PER_HOUR", default=30)
+
+# --- Trust levels (issue 14; practica/communities/trust.py) ---------------------------
+# new → member after PRACTICA_NEW_ACCOUNT_LIMITS["hours"] (the new-account limits apply while
+# new); member → regular by time, reading and contributions without upheld flags.
+PRACTICA_TRUST = {
+    "regular_days": env.int("TRUST_REGULAR_DAYS", default=30),
+    "regular_reads": env.int("TRUST_REGULAR_READS", default=20),
+    "regular_contributions": env.int("TRUST_REGULAR_CONTRIBUTIONS", default=5),
+    "flag_window_days": env.int("TRUST_FLAG_WINDOW_DAYS", default=180),
+}
+# Suspensions end by themselves (every check compares the end with now); this only tells
+# the member that theirs has ended.
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.communities.tasks.suspensions_ended_task", env.int("SUSPENSIONS_ENDED_EVERY", 900))
+)
 
 # --- Reports (practica/reports) --------------------------------------------------------------
 # From the first of each month, last month's report is emailed to each community's leaders

@@ -22,6 +22,7 @@ _UNBLOCK_URL = {
     WriteBlocked.SIGN_IN: "account_login",
     WriteBlocked.PROFILE: "profile_edit",
     WriteBlocked.CONDUCT: "conduct",
+    WriteBlocked.SUSPENDED: "my_standing",  # where they read why and until when
 }
 
 ReturnTo = Callable[..., str]

@@ -138,6 +138,12 @@ class User(AbstractUser):
     accepted_conduct_version = models.PositiveIntegerField(
         _("code of conduct version accepted"), default=0
     )
+    # The end of the person's platform-wide suspension, kept by the suspensions themselves
+    # (practica.communities.services.standing), so that every write check reads it without
+    # a query. In the past or empty: not suspended.
+    suspended_until = models.DateTimeField(
+        _("suspended everywhere until"), null=True, blank=True, editable=False
+    )
     # A square photo at two sizes, made by core.pictures; served only by `person_photo`,
     # which asks the permission layer. Empty: initials on a colour from the name.
     photo = models.FileField(_("photo"), upload_to="faces/people/", max_length=200, blank=True)

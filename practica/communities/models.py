@@ -204,6 +204,11 @@ class Membership(models.Model):
     # The version of the community's agreement this member accepted, as
     # `User.accepted_conduct_version` is for the code of conduct.
     agreement_version = models.PositiveIntegerField(_("agreement accepted"), default=0)
+    # The end of the member's suspension here, kept by the suspensions themselves
+    # (services.standing) and read with the member's roles, without a query of its own.
+    suspended_until = models.DateTimeField(
+        _("suspended until"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         constraints = [
@@ -219,6 +224,10 @@ class Membership(models.Model):
     @property
     def is_leader(self) -> bool:
         return self.role in LEADER_ROLES
+
+    @property
+    def is_suspended(self) -> bool:
+        return bool(self.suspended_until and self.suspended_until > timezone.now())
 
 
 class RequestStatus(models.TextChoices):
@@ -362,3 +371,12 @@ class CommunityProposal(TimeStampedModel):
     def default_summary(self) -> str:
         """The directory's one-line summary when staff give none: the domain, on one line."""
         return single_line(self.domain)[:300]
+
+
+# Members' standing (trust levels, suspensions): their own module, part of this app's models.
+from .standing_models import (  # noqa: E402, F401
+    TRUST_ORDER,
+    Suspension,
+    TrustLevel,
+    TrustOverride,
+)

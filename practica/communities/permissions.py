@@ -12,10 +12,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import WriteBlocked, is_active_user, is_staff, write_blocker
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.accounts.selectors import user_addresses
 
 from .models import (
@@ -30,35 +29,63 @@ from .models import (
 
 _ROLES_ATTR = "_practica_roles"
 _AGREEMENTS_ATTR = "_practica_agreements"
+_SUSPENDED_ATTR = "_practica_suspended_until"
 
 
 def roles_of(user: Any) -> dict[int, str]:
-    """community id → role for every membership of `user`; one query per request (which
-    also reads the versions of the communities' agreements they accepted)."""
+    """community id → role for every membership of `user`; one query per request, which
+    also reads the versions of the communities' agreements they accepted and where they
+    are suspended (`suspended_until_in`)."""
     if not is_active_user(user):
         return {}
     roles = getattr(user, _ROLES_ATTR, None)
     if roles is None:
         rows = Membership.objects.filter(user_id=user.pk).values_list(
-            "community_id", "role", "agreement_version"
+            "community_id", "role", "agreement_version", "suspended_until"
         )
-        roles = {community_id: role for community_id, role, _version in rows}
+        roles = {community_id: role for community_id, role, _version, _until in rows}
         setattr(user, _ROLES_ATTR, roles)
-        setattr(user, _AGREEMENTS_ATTR, {cid: version for cid, _role, version in rows})
+        setattr(user, _AGREEMENTS_ATTR, {cid: version for cid, _role, version, _until in rows})
+        setattr(user, _SUSPENDED_ATTR, {c: until for c, _role, _v, until in rows if until})
     return roles
+
+
+def suspended_until_in(user: Any) -> dict[int, Any]:
+    """community id → end of `user`'s suspension there (maybe past), read with the roles."""
+    if not is_active_user(user):
+        return {}
+    found = getattr(user, _SUSPENDED_ATTR, None)
+    if found is None:
+        if getattr(user, _ROLES_ATTR, None) is None:
+            roles_of(user)
+            return dict(getattr(user, _SUSPENDED_ATTR))
+        found = dict(
+            Membership.objects.filter(user_id=user.pk, suspended_until__isnull=False).values_list(
+                "community_id", "suspended_until"
+            )
+        )
+        setattr(user, _SUSPENDED_ATTR, found)
+    return dict(found)
 
 
 def roles_forget(user: Any) -> None:
     """Call after changing `user`'s memberships so that later checks see the change."""
-    for attr in (_ROLES_ATTR, _AGREEMENTS_ATTR):
+    for attr in (_ROLES_ATTR, _AGREEMENTS_ATTR, _SUSPENDED_ATTR):
         if hasattr(user, attr):
             delattr(user, attr)
 
 
-def roles_prime(user: Any, roles: dict[int, str]) -> None:
+def roles_prime(
+    user: Any, roles: dict[int, str], *, suspended: dict[int, Any] | None = None
+) -> None:
     """Give `user` their complete community id → role map, read in bulk by a selector
-    (`users_with_roles`), so that checks for many people cost no query each."""
+    (`users_with_roles`), so that checks for many people cost no query each; and where
+    they are suspended, when read too."""
     setattr(user, _ROLES_ATTR, dict(roles))
+    if suspended is not None:
+        setattr(user, _SUSPENDED_ATTR, dict(suspended))
+    elif hasattr(user, _SUSPENDED_ATTR):
+        delattr(user, _SUSPENDED_ATTR)
 
 
 def role_in(user: Any, community: Community) -> str | None:
@@ -101,25 +128,6 @@ def must_accept_agreement(user: Any, community: Community) -> bool:
     if not community.agreement_version or not is_member(user, community):
         return False
     return accepted_agreement_version(user, community) < community.agreement_version
-
-
-def write_blocker_in(user: Any, community: Community, *, needs_conduct: bool = True) -> str | None:
-    """What stands between `user` and writing in `community`, or None: the platform's
-    blockers (sign in, profile, code of conduct), then the community's agreement."""
-    reason = write_blocker(user, needs_conduct=needs_conduct)
-    if reason is None and must_accept_agreement(user, community):
-        return WriteBlocked.AGREEMENT
-    return reason
-
-
-def check_write_in(user: Any, community: Community, *, needs_conduct: bool = True) -> None:
-    """Raise `WriteBlocked` (the write gate turns it into a visit to the page that
-    unblocks, keeping what was written) unless `user` may write in `community`."""
-    reason = write_blocker_in(user, community, needs_conduct=needs_conduct)
-    if reason == WriteBlocked.AGREEMENT:
-        raise WriteBlocked(reason, unblock_url=reverse("agreement", args=[community.slug]))
-    if reason:
-        raise WriteBlocked(reason)
 
 
 # --- Seeing -------------------------------------------------------------------------
@@ -334,3 +342,28 @@ def community_abilities(user: Any, community: Community) -> CommunityAbilities:
         manage_roles=can_manage_roles(user, community),
         edit=can_edit_community(user, community),
     )
+
+
+# Standing (suspensions, trust levels): their own module, part of this layer.
+from .standing_permissions import (  # noqa: E402, F401
+    active_suspensions,
+    blocked_message,
+    can_flag,
+    can_judge_standing,
+    can_see_audit,
+    can_see_standing,
+    can_start_conversation,
+    check_can_write_in,
+    check_judge_standing,
+    check_not_suspended,
+    check_see_audit,
+    check_see_standing,
+    check_suspend_platform_wide,
+    check_write_in,
+    is_suspended_in,
+    standing_forget,
+    suspension_in,
+    suspension_message,
+    trust_level,
+    write_blocker_in,
+)

@@ -34,6 +34,8 @@ from .models import (
     Membership,
     ProposalStatus,
     RequestStatus,
+    Suspension,
+    TrustOverride,
     Visibility,
 )
 from .permissions import can_see_membership, check_see_community, roles_prime
@@ -216,12 +218,20 @@ def users_with_roles(*, user_ids: Iterable[int]) -> list[User]:
     users = list(
         User.objects.filter(pk__in=set(user_ids), is_active=True).prefetch_related(
             Prefetch(
-                "memberships", queryset=Membership.objects.only("user_id", "community_id", "role")
+                "memberships",
+                queryset=Membership.objects.only(
+                    "user_id", "community_id", "role", "suspended_until"
+                ),
             )
         )
     )
     for user in users:
-        roles_prime(user, {m.community_id: m.role for m in user.memberships.all()})
+        memberships = user.memberships.all()
+        roles_prime(
+            user,
+            {m.community_id: m.role for m in memberships},
+            suspended={m.community_id: m.suspended_until for m in memberships if m.suspended_until},
+        )
     return users
 
 
@@ -256,3 +266,49 @@ def community_name_taken(*, name: str, user: Any) -> bool:
         "name", flat=True
     )
     return any(_name_key(other) == key for other in names)
+
+
+# --- Standing --------------------------------------------------------------------------------
+
+
+def suspensions_of(*, user: User, active_only: bool = True) -> list[Suspension]:
+    """`user`'s suspensions (in force now, or all), with their communities."""
+    found = Suspension.objects.filter(user=user).select_related("community")
+    if active_only:
+        found = found.active()
+    return list(found.order_by("-ends_at")[:100][::-1])
+
+
+def member_suspensions(*, user: User, community: Community, platform: bool) -> list[Suspension]:
+    """`user`'s suspensions in `community`, newest first, and platform-wide ones when the
+    viewer is staff (leaders see only what was decided in their community)."""
+    where = Q(community=community)
+    if platform:
+        where |= Q(community__isnull=True)
+    return list(
+        Suspension.objects.filter(where, user=user)
+        .select_related("community", "created_by", "lifted_by")
+        .order_by("-starts_at", "-id")[:50]
+    )
+
+
+def trust_overrides_of(*, user: User) -> list[TrustOverride]:
+    """The levels leaders set for `user`, in the communities concerned."""
+    return list(
+        TrustOverride.objects.filter(user=user)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def trust_override(*, user: User, community: Community) -> TrustOverride | None:
+    """The level `community`'s leaders set for `user`, with who set it; read once per
+    request and user."""
+    cache = user.__dict__.setdefault("_practica_trust_override", {})
+    if community.pk not in cache:
+        cache[community.pk] = (
+            TrustOverride.objects.filter(community=community, user=user)
+            .select_related("set_by")
+            .first()
+        )
+    return cache[community.pk]  # type: ignore[no-any-return]

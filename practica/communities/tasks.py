@@ -9,6 +9,12 @@ from . import services
 
 
 @task()
+def suspensions_ended_task() -> int:
+    """Tell members whose suspension has ended (it ended by itself at its time)."""
+    return services.suspensions_tell_ended()
+
+
+@task()
 def invitations_delete_expired_task() -> int:
     days = settings.PRACTICA_KEEP_EXPIRED_INVITATIONS_DAYS
     if days <= 0:

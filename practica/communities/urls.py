@@ -45,5 +45,13 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation_revoke",
     ),
+    path("account/standing/", views.my_standing, name="my_standing"),
+    path("audit/", views.audit_all, name="audit_log"),
+    path("communities/<slug:slug>/audit/", views.community_audit, name="community_audit"),
+    path(
+        "communities/<slug:slug>/members/<int:user_id>/standing/",
+        views.member_standing,
+        name="member_standing",
+    ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

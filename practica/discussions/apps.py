@@ -13,6 +13,7 @@ class DiscussionsConfig(AppConfig):
 
         from . import (
             signals,  # noqa: F401 - connects the page cache's receivers
+            trust_counts,  # noqa: F401 - what members read and write, for trust levels
             watch_places,  # noqa: F401 - threads and tags members watch
         )
         from .digest import featured_posts, unanswered_questions

@@ -24,7 +24,9 @@ def _span(windows: dict[int, Window]) -> tuple[object, object]:
 
 def _posts(condition: Q) -> list[Post]:
     return list(
-        Post.objects.filter(condition, status=PostStatus.PUBLISHED, deleted_at__isnull=True)
+        Post.objects.filter(
+            condition, status=PostStatus.PUBLISHED, deleted_at__isnull=True, hidden_at__isnull=True
+        )
         .select_related("community")
         .only(
             "id",

@@ -93,6 +93,9 @@ class Post(Versioned):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Hidden by moderation (flags past the community's threshold, or a moderator): only its
+    # author and the community's moderators see it until it is restored.
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     accepted_answer = models.ForeignKey(
         "Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -192,6 +195,8 @@ class Comment(Versioned):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Hidden by moderation: shown as hidden to everyone but its author and moderators.
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

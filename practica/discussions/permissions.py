@@ -15,8 +15,10 @@ from practica.communities.models import Community
 from practica.communities.permissions import (
     can_lead,
     can_see_content,
+    check_not_suspended,
     check_write_in,
     is_member,
+    is_suspended_in,
     write_blocker_in,
 )
 
@@ -29,6 +31,10 @@ def can_see_post(user: Any, post: Post) -> bool:
         return False
     if post.deleted_at is not None:
         return is_staff(user)
+    if post.hidden_at is not None:
+        return (is_active_user(user) and post.author_id == user.pk) or can_lead(
+            user, post.community
+        )
     if post.status == PostStatus.PUBLISHED:
         return True
     return (is_active_user(user) and post.author_id == user.pk) or can_lead(user, post.community)
@@ -45,6 +51,7 @@ def can_post_in(user: Any, community: Community) -> bool:
         is_active_user(user)
         and community.is_active
         and (is_member(user, community) or is_staff(user))
+        and not is_suspended_in(user, community)
     )
 
 
@@ -54,6 +61,7 @@ def check_post_in(user: Any, community: Community) -> None:
     if can_post_in(user, community):
         check_write_in(user, community, needs_conduct=False)
         return
+    check_not_suspended(user, community)
     if is_active_user(user) and not community.is_active:
         raise PermissionDenied(_("This community is archived: it takes no new posts."))
     raise PermissionDenied(_("Only the community's members can start posts here."))
@@ -88,12 +96,15 @@ def check_moderate(user: Any, post: Post) -> None:
 def can_edit_post(user: Any, post: Post) -> bool:
     if post.deleted_at is not None or not is_active_user(user):
         return False
+    if is_suspended_in(user, post.community):
+        return False
     return post.author_id == user.pk or can_moderate(user, post)
 
 
 def check_edit_post(user: Any, post: Post) -> None:
     if can_edit_post(user, post):
         return
+    check_not_suspended(user, post.community)
     if post.deleted_at is not None:
         raise PermissionDenied(_("This post was deleted: it can no longer be edited."))
     raise PermissionDenied(_("Only the author and the community's leaders can edit this post."))
@@ -140,14 +151,22 @@ class CommentRights:
         self.active = is_active_user(user)
         self.uid = user.pk if self.active else None
         self.moderator = self.active and can_moderate(user, post)
+        # Suspended there: they read, and may remove what they wrote, but write nothing.
+        self.suspended = self.active and is_suspended_in(user, post.community)
         self.may_react = (
             self.active
             and post.is_published
             and (is_member(user, post.community) or is_staff(user))
+            and not self.suspended
         )
 
     def edit(self, comment: Comment) -> bool:
-        return self.active and comment.author_id == self.uid and not comment.is_deleted
+        return (
+            self.active
+            and not self.suspended
+            and comment.author_id == self.uid
+            and not comment.is_deleted
+        )
 
     def delete(self, comment: Comment) -> bool:
         if comment.is_deleted or not self.active:
@@ -165,6 +184,7 @@ def can_edit_comment(user: Any, comment: Comment) -> bool:
 def check_edit_comment(user: Any, comment: Comment) -> None:
     if can_edit_comment(user, comment):
         return
+    check_not_suspended(user, comment.post.community)
     if comment.is_deleted:
         raise PermissionDenied(_("This comment was removed: it can no longer be edited."))
     raise PermissionDenied(_("Only its author can edit a comment."))
@@ -189,6 +209,7 @@ def can_react(user: Any, comment: Comment) -> bool:
 def check_react(user: Any, comment: Comment) -> None:
     if can_react(user, comment):
         return
+    check_not_suspended(user, comment.post.community)
     if is_active_user(user) and comment.author_id == user.pk:
         raise PermissionDenied(_("You cannot react to your own comment."))
     if comment.is_deleted:

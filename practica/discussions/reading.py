@@ -158,6 +158,7 @@ def unread_in(*, user: Any, posts: list[Post]) -> dict[int, Unread]:
             post_id=OuterRef("post_id"),
             pk__gt=OuterRef("last_comment_id"),
             deleted_at__isnull=True,
+            hidden_at__isnull=True,
         )
         .exclude(author_id=user.pk)
         .values("post_id")

@@ -43,6 +43,7 @@ def posts_visible_to(user: Any) -> QuerySet[Post]:
         Post.objects.filter(
             status=PostStatus.PUBLISHED,
             deleted_at__isnull=True,
+            hidden_at__isnull=True,
             community__in=readable_communities(user).values("pk"),
         )
         .select_related("community", "author", "summary", "summary__author")

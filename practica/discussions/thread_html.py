@@ -63,8 +63,19 @@ class Actions:
     """What a reader may do to each comment, as HTML. Labels are translated and escaped once
     per page and ids are integers, so each comment is a few string joins."""
 
-    def __init__(self, post: Post, *, can_comment: bool, can_accept: bool, page: int) -> None:
+    def __init__(
+        self,
+        post: Post,
+        *,
+        can_comment: bool,
+        can_accept: bool,
+        page: int,
+        flagger_id: int | None = None,
+    ) -> None:
         self.can_comment, self.can_accept = can_comment, can_accept
+        # Signed-in readers flag others' comments (the moderation app's form says who may).
+        self.flagger_id = flagger_id
+        self.flag = escape(reverse("flag_item", args=["comment", 4040404]).replace("4040404", "{}"))
         self.accepted = post.accepted_answer_id
         self.post = post
         # Replying keeps the reader on their page of the thread.
@@ -72,7 +83,7 @@ class Actions:
         self.edit = escape(_url_pattern("comment_edit"))
         self.delete = escape(_url_pattern("comment_delete"))
         self.labels = {kind: escape(label) for kind, label in ReactionKind.choices}
-        self.words = {w: escape(_(w)) for w in ("Reply", "Quote", "Edit", "Delete")}
+        self.words = {w: escape(_(w)) for w in ("Reply", "Quote", "Edit", "Delete", "Flag")}
         self.accept = escape(_("Accept as answer"))
         self.accept_url = escape(reverse("answer_accept", args=[post.pk]))
 
@@ -100,6 +111,8 @@ class Actions:
             parts.append(f'<a href="{self.edit.format(pk)}">{words["Edit"]}</a>')
         if row["can_delete"]:
             parts.append(f'<a href="{self.delete.format(pk)}">{words["Delete"]}</a>')
+        if self.flagger_id is not None and row["comment"].author_id != self.flagger_id:
+            parts.append(f'<a href="{self.flag.format(pk)}">{words["Flag"]}</a>')
         if (
             self.can_accept
             and pk != self.accepted
@@ -125,13 +138,22 @@ def thread_html(
     can_comment: bool,
     can_accept: bool,
     show_photos: bool,
+    viewer_id: int | None = None,
+    moderator: bool = False,
+    can_flag: bool = False,
 ) -> SafeString:
     """The page's comments. A comment's replies on the page sit in a <details> that is open
     by default, so a reader can fold a side conversation away without JavaScript. Comments
     in `unread` (this reader's, computed per request) are marked, and the first one on the
     page is preceded by the "new since your last visit" divider, the target of `#new`."""
     bodies = comment_bodies(post, rows, page, show_photos=show_photos)
-    actions = Actions(post, can_comment=can_comment, can_accept=can_accept, page=page)
+    actions = Actions(
+        post,
+        can_comment=can_comment,
+        can_accept=can_accept,
+        page=page,
+        flagger_id=viewer_id if can_flag else None,
+    )
     new_label = f' <strong class="new-mark">{escape(_("New"))}</strong>'
     divider = (
         f'<p class="new-divider" id="new"><span>{escape(_("New since your last visit"))}</span></p>'
@@ -145,6 +167,13 @@ def thread_html(
             html.append("</details>")
             in_group = False
         body = bodies[c.pk]
+        hidden = c.hidden_at is not None and not c.is_deleted
+        if hidden and (moderator or (viewer_id is not None and c.author_id == viewer_id)):
+            # Hidden by moderation: its author and moderators still read it (never cached).
+            body = render_to_string(
+                "discussions/_comment.html",
+                {"row": row, "c": c, "post": post, "show_photos": show_photos, "reveal": True},
+            )
         if c.pk in unread:
             if divider:
                 html.append(divider)
@@ -152,7 +181,7 @@ def thread_html(
             body = body.replace('class="comment ', 'class="comment unread ', 1)
             body = body.replace(NEW_MARK, new_label, 1)
         html.append(body.replace(NEW_MARK, "", 1))
-        if not c.is_deleted:
+        if not c.is_deleted and not hidden:
             html.append(actions(row))
         html.append("</article>")
         if row["depth"] == 0 and replies.get(c.pk):

@@ -21,7 +21,12 @@ def events_coming_up(windows: dict[int, Window]) -> dict[int, Part]:
     start = min(w.end for w in windows.values())
     end = max(w.end + w.length for w in windows.values())
     events = list(
-        Event.objects.filter(status=EventStatus.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
+        Event.objects.filter(
+            status=EventStatus.SCHEDULED,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            hidden_at__isnull=True,
+        )
         .select_related("community")
         .order_by("starts_at", "id")[:CANDIDATES]
     )

@@ -8,15 +8,27 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from practica.accounts.permissions import is_active_user, is_staff, write_blocker
+from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, is_member
+from practica.communities.permissions import (
+    can_lead,
+    can_see_content,
+    is_member,
+    write_blocker_in,
+)
 
 from .models import Audience, Event, Registration, RegistrationStatus
 
 
 def can_see_event(user: Any, event: Event) -> bool:
-    """Community events follow the community's content; leadership meetings only leaders."""
+    """Community events follow the community's content; leadership meetings only leaders;
+    an event hidden by moderation only its organiser and moderators."""
+    if event.hidden_at is not None and not (
+        (is_active_user(user) and event.created_by_id == user.pk)
+        or is_staff(user)
+        or (event.community is not None and can_lead(user, event.community))
+    ):
+        return False
     if event.community is None:
         return event.audience == Audience.PUBLIC or is_active_user(user)
     if not can_see_content(user, event.community):
@@ -113,7 +125,7 @@ def registration_blocker(user: Any, event: Event, current: Registration | None) 
         RegistrationStatus.WAITLISTED,
     ):
         return "registered"
-    blocked = write_blocker(user)
+    blocked = write_blocker_in(user, event.community)
     return blocked
 
 

@@ -20,7 +20,7 @@ from .permissions import can_follow_event, can_see_joining_details, check_see_ev
 def events_visible_to(user: Any) -> QuerySet[Event]:
     """Events the reader may see: public communities' and their own communities' events,
     platform-wide ones, and leadership meetings only for their leaders."""
-    qs = Event.objects.select_related("community")
+    qs = Event.objects.select_related("community").filter(hidden_at__isnull=True)
     if is_staff(user):
         return qs
     if not is_active_user(user):

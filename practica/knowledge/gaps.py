@@ -42,6 +42,7 @@ def _questions(ids: list[int]) -> QuerySet[Post]:
         kind=PostKind.QUESTION,
         status=PostStatus.PUBLISHED,
         deleted_at__isnull=True,
+        hidden_at__isnull=True,
     )
 
 
@@ -137,6 +138,7 @@ def gaps(viewer: Any, community: Community | None = None) -> Gaps:
             status=RequestStatus.UNANSWERED,
             post__community_id__in=ids,
             post__deleted_at__isnull=True,
+            post__hidden_at__isnull=True,
         )
         .select_related("post", "post__community")
         .order_by("-closed_at")[:LIST_MAX]

@@ -196,7 +196,10 @@ def _contributions(viewer: Any, community: Community | None, areas: list[Experti
                 found[key][person][kind] += n
 
     posts = Post.objects.filter(
-        status=PostStatus.PUBLISHED, deleted_at__isnull=True, community__in=scope
+        status=PostStatus.PUBLISHED,
+        deleted_at__isnull=True,
+        hidden_at__isnull=True,
+        community__in=scope,
     )
     add(
         "accepted",

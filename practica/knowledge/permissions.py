@@ -8,7 +8,13 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import LEADER_ROLES, Community
-from practica.communities.permissions import can_lead, check_see_community, roles_of
+from practica.communities.permissions import (
+    can_lead,
+    check_not_suspended,
+    check_see_community,
+    is_suspended_in,
+    roles_of,
+)
 from practica.discussions.models import Post
 from practica.discussions.permissions import can_moderate, can_see_post
 
@@ -37,6 +43,8 @@ def can_make_request(user: Any, post: Post) -> bool:
     """The asker, or a leader of the community, turns a published question into a request."""
     if not is_active_user(user) or not post.is_question or not post.is_published:
         return False
+    if is_suspended_in(user, post.community):
+        return False
     return post.author_id == user.pk or can_moderate(user, post)
 
 
@@ -44,6 +52,7 @@ def check_make_request(user: Any, post: Post) -> None:
     if not can_see_post(user, post):
         raise Http404
     if not can_make_request(user, post):
+        check_not_suspended(user, post.community)
         raise PermissionDenied(
             _("Only the person who asked, or the community's leaders, can do this.")
         )

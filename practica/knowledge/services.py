@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write
 from practica.communities.notify import community_activity, note, tell
+from practica.communities.permissions import check_can_write_in
 from practica.communities.selectors import leader_ids, users_with_roles
 from practica.core.errors import ServiceError
 from practica.directory.selectors import people_visible_to
@@ -43,7 +44,7 @@ def request_save(
 ) -> InformationRequest:
     """Make the question a request for information, or change an open one."""
     check_make_request(actor, post)
-    check_can_write(actor)
+    check_can_write_in(actor, post.community)
     today = today or timezone.localdate()
     if deadline <= today:
         raise ServiceError(_("The deadline must be after today."))
@@ -97,7 +98,7 @@ def request_route(*, actor: User, request: InformationRequest, user_ids: list[in
     be routed to already. They are told under "requests for me"."""
     post = request.post
     check_make_request(actor, post)
-    check_can_write(actor)
+    check_can_write_in(actor, post.community)
     if not request.is_open:
         raise ServiceError(_("This request is closed: it can no longer be routed."))
     ids = list(dict.fromkeys(int(uid) for uid in user_ids))

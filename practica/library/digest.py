@@ -20,7 +20,10 @@ def resources_added(windows: dict[int, Window]) -> dict[int, Part]:
     end = max(w.end for w in windows.values())
     resources = list(
         Resource.objects.filter(
-            status=ResourceStatus.PUBLISHED, created_at__gte=start, created_at__lt=end
+            status=ResourceStatus.PUBLISHED,
+            created_at__gte=start,
+            created_at__lt=end,
+            hidden_at__isnull=True,
         )
         .select_related("community")
         .order_by("-created_at", "-id")[:CANDIDATES]

@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.permissions import is_active_user, is_staff
 from practica.communities.models import Community
-from practica.communities.permissions import can_lead, can_see_content, check_write_in, is_member
+from practica.communities.permissions import (
+    can_lead,
+    can_see_content,
+    check_not_suspended,
+    check_write_in,
+    is_member,
+    is_suspended_in,
+)
 
 from .models import Resource, ResourceStatus
 
@@ -28,6 +35,8 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     retired ones only leaders and staff."""
     if not can_see_content(user, resource.community):
         return False
+    if resource.hidden_at is not None:
+        return _is_author(user, resource) or can_lead(user, resource.community)
     if resource.status == ResourceStatus.PUBLISHED:
         return True
     if resource.status == ResourceStatus.PENDING and _is_author(user, resource):
@@ -45,6 +54,7 @@ def can_add_resource(user: Any, community: Community) -> bool:
         is_active_user(user)
         and community.is_active
         and (is_member(user, community) or is_staff(user))
+        and not is_suspended_in(user, community)
     )
 
 
@@ -52,16 +62,20 @@ def check_add_resource(user: Any, community: Community) -> None:
     if can_add_resource(user, community):
         check_write_in(user, community, needs_conduct=False)  # a new agreement to accept
         return
+    check_not_suspended(user, community)
     if is_active_user(user) and not community.is_active:
         raise PermissionDenied(_("This community is archived: its library takes no new resources."))
     raise PermissionDenied(_("Only the community's members can add to its library."))
 
 
 def can_add_version(user: Any, resource: Resource) -> bool:
+    if is_suspended_in(user, resource.community):
+        return False
     return _is_author(user, resource) or can_lead(user, resource.community)
 
 
 def check_add_version(user: Any, resource: Resource) -> None:
+    check_not_suspended(user, resource.community)
     if not can_add_version(user, resource):
         raise PermissionDenied(
             _("Only the resource's authors and the community's leaders add new versions.")
@@ -81,10 +95,13 @@ def check_manage_resource(user: Any, resource: Resource) -> None:
 
 
 def can_edit_resource(user: Any, resource: Resource) -> bool:
+    if is_suspended_in(user, resource.community):
+        return False
     return _is_author(user, resource) or can_manage_resource(user, resource)
 
 
 def check_edit_resource(user: Any, resource: Resource) -> None:
+    check_not_suspended(user, resource.community)
     if not can_edit_resource(user, resource):
         raise PermissionDenied(
             _("Only the resource's authors and the community's leaders can edit it.")
@@ -97,6 +114,7 @@ def can_take_part(user: Any, resource: Resource) -> bool:
         is_active_user(user)
         and resource.status == ResourceStatus.PUBLISHED
         and (is_member(user, resource.community) or is_staff(user))
+        and not is_suspended_in(user, resource.community)
     )
 
 
@@ -104,6 +122,7 @@ def check_take_part(user: Any, resource: Resource) -> None:
     if can_take_part(user, resource):
         check_write_in(user, resource.community, needs_conduct=False)  # a new agreement
         return
+    check_not_suspended(user, resource.community)
     if resource.status != ResourceStatus.PUBLISHED:
         raise PermissionDenied(_("This resource is not published yet."))
     raise PermissionDenied(_("Only the community's members can take part here."))

@@ -33,7 +33,9 @@ class ResourceFilters:
 
 def resources_visible_to(user: Any) -> QuerySet[Resource]:
     return Resource.objects.filter(
-        status=ResourceStatus.PUBLISHED, community__in=readable_communities(user).values("pk")
+        status=ResourceStatus.PUBLISHED,
+        hidden_at__isnull=True,
+        community__in=readable_communities(user).values("pk"),
     )
 
 

@@ -34,17 +34,6 @@ class ReplyForm(forms.Form):
     body = TextField(label=_("Your reply"), max_length=BODY_MAX, rows=5)
 
 
-class FlagForm(forms.Form):
-    reason = TextField(
-        label=_("Why should staff look at this message?"),
-        max_length=2000,
-        rows=4,
-        help_text=_(
-            "Staff read the message and your reason; the sender is not told who flagged it."
-        ),
-    )
-
-
 class AskForm(forms.Form):
     topic = LineField(label=_("What about"), max_length=SUBJECT_MAX)
     context = TextField(

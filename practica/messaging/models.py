@@ -1,8 +1,8 @@
-"""Private conversations between members, blocks, flags to staff, and requests to an
-expert (a question, or mentoring).
+"""Private conversations between members, blocks, and requests to an expert (a question,
+or mentoring).
 
 Nothing here is indexed for search or shown to anyone but a conversation's participants
-(and, for a flagged message, staff).
+(and, for a message flagged through practica.moderation, staff).
 """
 
 from django.conf import settings
@@ -97,36 +97,6 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker_id} blocks {self.blocked_id}"
-
-
-class Flag(models.Model):
-    """A participant's report of a message to staff (the moderation queue reads these)."""
-
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="flags")
-    flagged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    reason = models.TextField(_("reason"), max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["message", "flagged_by"], name="one_flag_per_person")
-        ]
-        verbose_name = _("flagged message")
-        verbose_name_plural = _("flagged messages")
-
-    def __str__(self) -> str:
-        return f"flag on {self.message_id}"
 
 
 class RequestKind(models.TextChoices):

@@ -4,7 +4,8 @@ A message is told to the conversation's other participants (Category.MESSAGES), 
 text: it is private to them, so it may go to them by email, with a reply address of
 their own (practica.mailin). Asked again when the notification is made and when it is
 emailed: someone who left the conversation meanwhile is told nothing. Requests to an
-expert are told only to their sender and recipient; flags only to staff.
+expert are told only to their sender and recipient. (Flags on messages are the
+moderation app's.)
 """
 
 from typing import Any
@@ -18,7 +19,7 @@ from practica.activity.models import Activity
 from practica.activity.services import Note, access_rule, access_rule_many, activity_record
 from practica.notifications.models import Category
 
-from .models import Conversation, ExpertRequest, Flag, Message, Participant
+from .models import Conversation, ExpertRequest, Message, Participant
 
 VERB_MESSAGE = "message.sent"
 # The kind letter of reply addresses that stand for a conversation (practica.mailin).
@@ -80,26 +81,6 @@ def request_activity(
     )
 
 
-def flag_activity(*, actor: User, flag: Flag, staff_ids: list[int]) -> Activity:
-    from django.urls import reverse
-
-    return activity_record(
-        actor=actor,
-        verb="message.flagged",
-        target=flag,
-        notes=[
-            Note(
-                category=Category.DUTIES,
-                kind="message.flagged",
-                title=_("A private message was flagged to staff"),
-                url=reverse("flagged_messages"),
-                body=flag.reason,
-                to=staff_ids,
-            )
-        ],
-    )
-
-
 # --- Who may hear of these activities now ---------------------------------------------
 
 
@@ -120,20 +101,13 @@ def _readers(activity: Activity, user_ids: list[int]) -> list[int]:
         found = ExpertRequest.objects.filter(pk=target).first()
         pair = {found.sender_id, found.recipient_id} if found is not None else set()
         return [uid for uid in user_ids if uid in pair]
-    if kind == _type_id(Flag):
-        staff = set(
-            User.objects.filter(pk__in=user_ids, is_staff=True, is_active=True).values_list(
-                "pk", flat=True
-            )
-        )
-        return [uid for uid in user_ids if uid in staff]
     return user_ids
 
 
 def _readable(user: Any, activities: list[Activity]) -> set[int]:
     """`_readers` for one person and many activities, in a few queries."""
-    conversation, request, flag = _type_id(Conversation), _type_id(ExpertRequest), _type_id(Flag)
-    mine = {conversation, request, flag}
+    conversation, request = _type_id(Conversation), _type_id(ExpertRequest)
+    mine = {conversation, request}
     kept = {a.pk for a in activities if a.target_type_id not in mine}
     if not is_active_user(user):
         return kept
@@ -158,10 +132,8 @@ def _readable(user: Any, activities: list[Activity]) -> set[int]:
     )
     for activity in activities:
         kind, target = activity.target_type_id, activity.target_id
-        if (
-            (kind == conversation and target in inside)
-            or (kind == request and user.pk in pairs.get(target or 0, (0, 0)))
-            or (kind == flag and user.is_staff)
+        if (kind == conversation and target in inside) or (
+            kind == request and user.pk in pairs.get(target or 0, (0, 0))
         ):
             kept.add(activity.pk)
     return kept

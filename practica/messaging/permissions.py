@@ -9,11 +9,17 @@ the sender may not see.
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff
+from practica.accounts.permissions import (
+    is_active_user,
+    is_staff,
+    platform_suspension_message,
+)
+from practica.communities.permissions import can_start_conversation
 from practica.core.errors import ServiceError
 from practica.directory.permissions import can_view_profile, shares_community
 
@@ -24,6 +30,13 @@ MESSAGE = "message"  # a kind of contact besides RequestKind's: a private messag
 
 def cannot_write() -> str:
     return _("You cannot write to this person.")
+
+
+def new_account_refusal() -> str:
+    return _(
+        "New accounts can start private conversations and write to experts after their "
+        "first %(hours)s hours; until then you can answer those who write to you."
+    ) % {"hours": settings.PRACTICA_NEW_ACCOUNT_LIMITS["hours"]}
 
 
 def has_blocked(blocker: Any, blocked: Any) -> bool:
@@ -45,6 +58,11 @@ def _common_refusal(sender: Any, person: Any) -> str | None:
         return _("Sign in to write to members.")
     if person.pk == sender.pk:
         return _("You cannot write to yourself.")
+    suspended = platform_suspension_message(sender)
+    if suspended:
+        return suspended
+    if not can_start_conversation(sender):
+        return new_account_refusal()
     if not person.is_active or not can_view_profile(sender, person):
         return cannot_write()
     blockers = blocks_between(sender, person)
@@ -142,12 +160,3 @@ def access_request(user: Any, pk: int) -> ExpertRequest:
     if found is None or user.pk not in (found.sender_id, found.recipient_id):
         raise Http404
     return found
-
-
-def can_see_flags(user: Any) -> bool:
-    return is_staff(user)
-
-
-def check_see_flags(user: Any) -> None:
-    if not can_see_flags(user):
-        raise Http404

@@ -5,9 +5,9 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from .models import ExpertRequest, Flag, Message, Participant
+from .models import ExpertRequest, Message, Participant
 
 UNREAD = "unread messages"  # its name among the reader cache's parts (apps.py)
 
@@ -84,26 +84,9 @@ def conversation_people(*, conversation_id: int) -> list[Participant]:
 
 
 def conversation_messages(*, conversation_id: int, viewer: Any = None) -> QuerySet[Message]:
-    """The conversation's messages; each `flagged_by_me` when `viewer` has flagged it
-    (a subquery, not a query per message)."""
-    viewer_id = getattr(viewer, "pk", None)
-    return (
-        Message.objects.filter(conversation_id=conversation_id)
-        .select_related("sender")
-        .annotate(
-            flagged_by_me=Exists(
-                Flag.objects.filter(message_id=OuterRef("pk"), flagged_by_id=viewer_id)
-            )
-        )
-    )
-
-
-def flagged_messages() -> QuerySet[Flag]:
-    """For staff: open flags first (newest first), then handled ones (latest handled
-    first), with the message, its sender, the flagger and who handled it."""
-    return Flag.objects.select_related(
-        "message", "message__sender", "flagged_by", "resolved_by"
-    ).order_by(F("resolved_at").desc(nulls_first=True), "-created_at", "-id")
+    """The conversation's messages, oldest first, with their senders. (Flags on messages
+    are the moderation app's: its flag page says whether the viewer flagged one.)"""
+    return Message.objects.filter(conversation_id=conversation_id).select_related("sender")
 
 
 def requests_received(*, user: Any) -> QuerySet[ExpertRequest]:

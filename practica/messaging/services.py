@@ -1,4 +1,4 @@
-"""Private messages: start a conversation, send, leave, block, flag to staff.
+"""Private messages: start a conversation, send, leave, block.
 
 Each service runs in one transaction, checks the permission layer (messaging.permissions)
 and refuses with a `ServiceError` whose message is safe to show. Sending records one
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.accounts.permissions import check_can_write, is_staff
-from practica.core.audit import audit_record
+from practica.communities.permissions import can_start_conversation
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
 
@@ -24,13 +24,16 @@ from .models import (
     SUBJECT_MAX,
     Block,
     Conversation,
-    ExpertRequest,
-    Flag,
     Message,
     Participant,
 )
-from .notify import flag_activity, message_activity
-from .permissions import MESSAGE, check_contact, check_see_flags, has_blocked
+from .notify import message_activity
+from .permissions import (
+    MESSAGE,
+    check_contact,
+    has_blocked,
+    new_account_refusal,
+)
 from .selectors import unread_forget
 
 
@@ -47,24 +50,17 @@ def _check_body(body: str) -> str:
 
 
 def check_new_account_limits(actor: User, *, starting: bool) -> None:
-    """New accounts write a few messages at first (PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS,
-    within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of signing up): a brake on spam."""
+    """New accounts (the lowest trust level, within PRACTICA_NEW_ACCOUNT_LIMITS["hours"] of
+    signing up) start no conversations and ask no expert (`check_contact` refuses them; this
+    is the last word in the transaction), and send a few replies at first
+    (PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS): a brake on spam."""
     hours = settings.PRACTICA_NEW_ACCOUNT_LIMITS["hours"]
     since = timezone.now() - timedelta(hours=hours)
     if is_staff(actor) or actor.date_joined < since:
         return
     limits = settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS
-    if starting:
-        # Requests to an expert count as conversations started.
-        started = (
-            Conversation.objects.filter(created_by=actor, created_at__gte=since).count()
-            + ExpertRequest.objects.filter(sender=actor, created_at__gte=since).count()
-        )
-        if started >= limits["conversations"]:
-            raise ServiceError(
-                _("New accounts may start %(n)s conversations on their first day. Please "
-                  "come back tomorrow; your text is kept below.") % {"n": limits["conversations"]}
-            )  # fmt: skip
+    if starting and not can_start_conversation(actor):
+        raise ServiceError(new_account_refusal())
     sent = Message.objects.filter(sender=actor, created_at__gte=since).count()
     if sent >= limits["messages"]:
         raise ServiceError(
@@ -211,51 +207,4 @@ def block_set(*, actor: User, person: User, blocked: bool) -> bool:
             Block.objects.create(blocker=actor, blocked=person)
     except IntegrityError:
         return False
-    return True
-
-
-@transaction.atomic
-def flag_create(*, actor: User, message: Message, reason: str) -> Flag:
-    """`actor`, a participant, reports `message` to staff with a `reason`; staff are told
-    (Category.DUTIES) and see it on the flagged messages page."""
-    check_can_write(actor, needs_conduct=False)
-    reason = reason.strip()
-    if not reason:
-        raise ServiceError(_("Say why you flag this message: staff read it first."))
-    if len(reason) > 2000:
-        raise ServiceError(_("The reason is at most %(n)s characters.") % {"n": 2000})
-    if message.sender_id == actor.pk:
-        raise ServiceError(_("You cannot flag your own message."))
-    if not Participant.objects.filter(
-        conversation_id=message.conversation_id, user_id=actor.pk, left_at__isnull=True
-    ).exists():
-        raise ServiceError(_("You are no longer in this conversation."))
-    if Flag.objects.filter(message=message, flagged_by=actor).exists():
-        raise ServiceError(_("You have already flagged this message; staff will look at it."))
-    flag = Flag.objects.create(message=message, flagged_by=actor, reason=reason)
-    staff = list(
-        User.objects.filter(is_staff=True, is_active=True)
-        .exclude(pk=actor.pk)
-        .values_list("pk", flat=True)
-    )
-    flag_activity(actor=actor, flag=flag, staff_ids=staff)
-    return flag
-
-
-@transaction.atomic
-def flag_resolve(*, actor: User, flag: Flag) -> bool:
-    """Staff mark `flag` as handled (an audit row says who). False if it already was."""
-    check_see_flags(actor)
-    flag = Flag.objects.select_for_update().get(pk=flag.pk)
-    if flag.resolved_at is not None:
-        return False
-    flag.resolved_at = timezone.now()
-    flag.resolved_by = actor
-    flag.save(update_fields=["resolved_at", "resolved_by"])
-    audit_record(
-        actor=actor,
-        action="message_flag.resolved",
-        target=flag,
-        data={"message": flag.message_id, "flagged_by": flag.flagged_by_id},
-    )
     return True

@@ -9,7 +9,6 @@ urlpatterns = [
     path("<int:pk>/leave/", views.conversation_leave, name="conversation_leave"),
     path("flag/<int:pk>/", views.message_flag, name="message_flag"),
     path("flagged/", views.flagged_messages, name="flagged_messages"),
-    path("flagged/<int:pk>/handled/", views.flag_resolve, name="flag_resolve"),
     path("block/<int:pk>/", views.person_block, name="person_block"),
     path("ask/<int:pk>/<str:kind>/", expert_views.expert_ask, name="expert_ask"),
     path("requests/", expert_views.expert_requests, name="expert_requests"),

@@ -1,5 +1,6 @@
-"""The messaging pages: inbox, a conversation, a new message from a profile, flags for
-staff. Every conversation page answers 404 to anyone but its participants."""
+"""The messaging pages: inbox, a conversation, a new message from a profile (flags on
+messages are the moderation app's). Every conversation page answers 404 to anyone but
+its participants."""
 
 from typing import Any
 
@@ -22,11 +23,10 @@ from practica.directory.permissions import can_view_profile
 from practica.directory.selectors import people_visible_to
 
 from . import selectors, services
-from .forms import FlagForm, NewMessageForm, ReplyForm
-from .models import GROUP_MAX, Flag, Message
+from .forms import NewMessageForm, ReplyForm
+from .models import GROUP_MAX, Message
 from .permissions import (
     access_conversation,
-    check_see_flags,
     contact_refusal,
     has_blocked,
     participation,
@@ -180,46 +180,16 @@ def person_block(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def message_flag(request: HttpRequest, pk: int) -> HttpResponse:
-    message = get_object_or_404(Message.objects.select_related("sender"), pk=pk)
+    """Flags on messages are the moderation app's, as flags on everything else."""
+    message = get_object_or_404(Message, pk=pk)
     if participation(request.user, message.conversation_id) is None:
         raise Http404
-    form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.flag_create(
-                actor=request.user,  # type: ignore[arg-type]
-                message=message,
-                reason=form.cleaned_data["reason"],
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Thank you: staff will look at this message."))
-            return redirect(reverse("conversation_detail", args=[message.conversation_id]))
-    return keep_private(render(request, "messaging/flag.html", {"form": form, "message": message}))
+    return redirect(reverse("flag_item", args=["message", message.pk]))
 
 
 @login_required
 def flagged_messages(request: HttpRequest) -> HttpResponse:
-    check_see_flags(request.user)
-    page = paginate(request, selectors.flagged_messages(), PER_PAGE)
-    flags = list(page)
-    context = {
-        "page": page,
-        "open": [f for f in flags if f.resolved_at is None],
-        "handled": [f for f in flags if f.resolved_at is not None],
-    }
-    return keep_private(render(request, "messaging/flagged.html", context))
-
-
-@login_required
-@require_POST
-def flag_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    check_see_flags(request.user)
-    flag = get_object_or_404(Flag, pk=pk)
-    report(
-        request,
-        lambda: services.flag_resolve(actor=request.user, flag=flag),  # type: ignore[arg-type]
-        lambda done: _("Marked as handled.") if done else _("Already marked as handled."),
-    )
-    return redirect("flagged_messages")
+    """The old staff page: flagged messages are in the moderation queue now."""
+    if not request.user.is_staff:
+        raise Http404
+    return redirect(reverse("moderation_queue") + "?kind=message")

@@ -49,15 +49,20 @@ def _readable(user: Any) -> list[int]:
 
 def visible_posts(readable: list[int]) -> QuerySet[Post]:
     return Post.objects.filter(
-        status=PostStatus.PUBLISHED, deleted_at__isnull=True, community_id__in=readable
+        status=PostStatus.PUBLISHED,
+        deleted_at__isnull=True,
+        hidden_at__isnull=True,
+        community_id__in=readable,
     )
 
 
 def visible_comments(readable: list[int]) -> QuerySet[Comment]:
     return Comment.objects.filter(
         deleted_at__isnull=True,
+        hidden_at__isnull=True,
         post__status=PostStatus.PUBLISHED,
         post__deleted_at__isnull=True,
+        post__hidden_at__isnull=True,
         post__community_id__in=readable,
     )
 
@@ -70,7 +75,7 @@ def visible_events(user: Any, readable: list[int], led: list[int]) -> QuerySet[E
     in_community = Q(community_id__in=readable) & (
         ~Q(audience=Audience.LEADERS) | Q(community_id__in=led)
     )
-    return Event.objects.filter(platform | in_community)
+    return Event.objects.filter(platform | in_community, hidden_at__isnull=True)
 
 
 def visible_resources(user: Any, readable: list[int], led: list[int]) -> QuerySet[Resource]:
@@ -81,7 +86,7 @@ def visible_resources(user: Any, readable: list[int], led: list[int]) -> QuerySe
             resource_id=OuterRef("pk"), user_id=user.pk
         )
         shown |= Q(status=ResourceStatus.PENDING) & Q(Exists(authored))
-    return Resource.objects.filter(shown, community_id__in=readable)
+    return Resource.objects.filter(shown, community_id__in=readable, hidden_at__isnull=True)
 
 
 def _live(qs: QuerySet) -> Exists:

@@ -12,8 +12,10 @@ from tests.browser.pages_directory import DIRECTORY_NOT_PAGES, DIRECTORY_PAGES
 from tests.browser.pages_governance import GOVERNANCE_NOT_PAGES, GOVERNANCE_PAGES
 from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
+from tests.browser.pages_moderation import MODERATION_NOT_PAGES, MODERATION_PAGES
 from tests.browser.pages_reports import REPORTS_NOT_PAGES, REPORTS_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
+from tests.browser.pages_standing import STANDING_NOT_PAGES, STANDING_PAGES
 from tests.browser.showcase import INVITATION_TOKEN
 
 PAGES = [
@@ -220,12 +222,14 @@ NOT_PAGES = {
     "notification_go": "marks the notification read and redirects to what it points at",
 }
 
-PAGES += [*DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *GOVERNANCE_PAGES]
-PAGES += CONSULTATIONS_PAGES
+PAGES += [
+    *DIRECTORY_PAGES, *SEARCH_PAGES, *KNOWLEDGE_PAGES, *MESSAGING_PAGES, *GOVERNANCE_PAGES,
+    *CONSULTATIONS_PAGES, *MODERATION_PAGES, *STANDING_PAGES,
+]  # fmt: skip
 PAGES += REPORTS_PAGES
 NOT_PAGES |= {
     **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
-    **GOVERNANCE_NOT_PAGES,
+    **GOVERNANCE_NOT_PAGES, **MODERATION_NOT_PAGES, **STANDING_NOT_PAGES,
 }  # fmt: skip
 NOT_PAGES |= CONSULTATIONS_NOT_PAGES
 NOT_PAGES |= REPORTS_NOT_PAGES

@@ -7,8 +7,8 @@ MESSAGING_PAGES: list[Page] = [
     p("message_inbox", SIGNED_IN),
     p("message_new", (M,), lambda w: w.users["leader"].pk),
     p("conversation_detail", (M, L), lambda w: w.extra["conversation"].pk),
-    p("message_flag", (M,), lambda w: w.extra["flagged"].pk),
-    p("flagged_messages", (S,)),
+    # Flagging a message is the moderation app's form (message_flag redirects there).
+    p("flag_message", (M,), "message", lambda w: w.extra["flagged"].pk, name="flag_item"),
     p("expert_ask", (M,), lambda w: w.extra["expert"].pk, "mentoring"),
     p("expert_requests", SIGNED_IN),
     # The leader's answer form (accept or decline), and the page as the asker sees it.
@@ -23,6 +23,8 @@ MESSAGING_PAGES: list[Page] = [
         status=403,
     ),
 ]
-MESSAGING_NOT_PAGES: dict[str, str] = dict.fromkeys(
-    ("conversation_leave", "person_block", "flag_resolve"), "takes forms only"
-)
+MESSAGING_NOT_PAGES: dict[str, str] = {
+    **dict.fromkeys(("conversation_leave", "person_block"), "takes forms only"),
+    "message_flag": "redirects to the moderation app's flag form",
+    "flagged_messages": "redirects to the moderation queue, filtered to messages",
+}

@@ -32,6 +32,8 @@ from tests.browser.showcase_consultations import build_consultations
 from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
+from tests.browser.showcase_moderation import moderation_showcase
+from tests.browser.showcase_standing import standing_showcase
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -391,6 +393,15 @@ def build() -> Showcase:
             **_governance(community, member, leader, others, thread, event, resource),
             **build_consultations(community, member, leader, others, thread),
             **messaging_showcase(member=member, leader=leader, asker=others[0]),
+            **moderation_showcase(
+                member=member,
+                leader=leader,
+                others=others,
+                featured=featured,
+                question=question,
+                mine=mine,
+            ),
+            **standing_showcase(community=community, leader=leader, others=others),
         },
     )
 

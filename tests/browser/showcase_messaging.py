@@ -3,7 +3,8 @@ member and the leader, a message flagged to staff, someone who welcomes question
 mentoring request waiting for the leader's answer."""
 
 from practica.messaging.expert import expert_request_create
-from practica.messaging.services import conversation_start, flag_create, message_send
+from practica.messaging.services import conversation_start, message_send
+from practica.moderation.services import flag_create
 from tests.factories import UserFactory
 
 
@@ -22,7 +23,10 @@ def messaging_showcase(*, member, leader, asker) -> dict:
         "2. Substance use\n3. Housing\n\nI will send the form.",
     )
     message_send(actor=member, conversation=conversation, body="Thank you, that helps a lot.")
-    flag_create(actor=member, message=reply, reason="A test flag, to show the staff page.")
+    flag_create(
+        actor=member, kind="message", object_id=reply.pk, rule="other",
+        note="A test flag, to show the staff page.",
+    )  # fmt: skip
     expert = UserFactory(
         display_name="Aiko Tanaka",
         affiliation="Centre for Court Innovation",

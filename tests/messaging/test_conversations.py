@@ -100,15 +100,19 @@ def test_a_block_stops_replies_in_a_conversation(client, conversation, member, c
 
 
 def test_new_accounts_are_limited_with_a_clear_message(client, settings, chair, community):
-    settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {"conversations": 1, "messages": 2}
+    """New accounts (the lowest trust level) start no conversation, and answer those who
+    write to them a few times at first."""
+    settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {"messages": 2}
     newcomer = make_member(community, date_joined=timezone.now() - timedelta(hours=1))
-    first = conversation_start(actor=newcomer, recipients=[chair], body="Hello")
     client.force_login(newcomer)
-    response = client.post(f"/messages/new/{chair.pk}/", {"body": "Hello again"})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "New accounts may start 1 conversations on their first day" in page
-    assert "Hello again" in page  # their text is kept
+    response = client.get(f"/messages/new/{chair.pk}/")  # the form is not offered
+    assert response.status_code == 403
+    assert "New accounts can start private conversations" in response.content.decode()
+    with pytest.raises(ServiceError, match="New accounts can start private conversations"):
+        conversation_start(actor=newcomer, recipients=[chair], body="Hello")
+    assert not Conversation.objects.filter(created_by=newcomer).exists()
+    first = conversation_start(actor=chair, recipients=[newcomer], body="Welcome")
+    message_send(actor=newcomer, conversation=first, body="One")
     message_send(actor=newcomer, conversation=first, body="Two")
     response = client.post(first.get_absolute_url(), {"body": "Three"})
     assert "New accounts may send 2 private messages on their first day" in (

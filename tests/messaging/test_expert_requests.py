@@ -149,15 +149,14 @@ def test_no_conversation_opens_with_someone_who_blocked_you_meanwhile(client, me
     assert sent.status == RequestStatus.PENDING and sent.conversation is None
 
 
-def test_requests_count_among_a_new_accounts_conversations(settings, expert, community):
+def test_new_accounts_ask_no_expert_yet(settings, expert, community):
     from django.utils import timezone
 
     from tests.factories import make_member
 
-    settings.PRACTICA_MESSAGING_NEW_ACCOUNT_LIMITS = {"conversations": 1, "messages": 5}
     newcomer = make_member(community, date_joined=timezone.now())
-    expert_request_create(actor=newcomer, person=expert, kind="question", topic="A", context="B")
-    with pytest.raises(ServiceError, match="New accounts may start 1 conversations"):
+    with pytest.raises(ServiceError, match="New accounts can start private conversations"):
         expert_request_create(
             actor=newcomer, person=expert, kind="mentoring", topic="A", context="B"
         )
+    assert not ExpertRequest.objects.filter(sender=newcomer).exists()

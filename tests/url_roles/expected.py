@@ -13,8 +13,10 @@ from .expected_directory import DIRECTORY
 from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
+from .expected_moderation import MODERATION
 from .expected_reports import REPORTS
 from .expected_search import SEARCH
+from .expected_standing import STANDING
 from .world import (
     ALL_200,
     ANON_ONLY,
@@ -242,5 +244,8 @@ CORE = {
     "account_confirm_login_code": (None, row(302, 302, 302, 302, 302, 302, 302)),
 }
 
-EXPECTED = {**CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS}
+EXPECTED = {
+    **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
+    **MODERATION, **STANDING,
+}  # fmt: skip
 EXPECTED |= REPORTS

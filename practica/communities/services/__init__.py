@@ -22,6 +22,12 @@ from .joining import (
 )
 from .membership import membership_leave, membership_remove, membership_set_role
 from .proposals import proposal_accept, proposal_decline, proposal_submit
+from .standing import (
+    member_suspend,
+    member_unsuspend,
+    suspensions_tell_ended,
+    trust_level_set,
+)
 
 __all__ = [
     "community_create",
@@ -36,10 +42,14 @@ __all__ = [
     "join_request_decline",
     "join_request_submit",
     "join_request_withdraw",
+    "member_suspend",
+    "member_unsuspend",
     "membership_leave",
     "membership_remove",
     "membership_set_role",
     "proposal_accept",
     "proposal_decline",
     "proposal_submit",
+    "suspensions_tell_ended",
+    "trust_level_set",
 ]

@@ -22,8 +22,11 @@ from .pages import (
     community_settings,
 )
 from .proposals import proposal_create, proposal_mine, proposal_queue, proposal_review
+from .standing import audit_all, community_audit, member_standing, my_standing
 
 __all__ = [
+    "audit_all",
+    "community_audit",
     "community_detail",
     "community_emblem",
     "community_invitations",
@@ -37,6 +40,8 @@ __all__ = [
     "invitation_revoke",
     "member_remove",
     "member_role",
+    "member_standing",
+    "my_standing",
     "proposal_create",
     "proposal_mine",
     "proposal_queue",

@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import check_can_write
 from practica.communities.notify import note
-from practica.communities.permissions import check_write_in
+from practica.communities.permissions import check_can_write_in
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
@@ -60,7 +59,7 @@ def comment_create(*, actor: User, post: Post, body: str, parent: Comment | None
     if blocker in COMMENT_BLOCKED:
         raise ServiceError(str(COMMENT_BLOCKED[blocker]))
     if blocker is not None:
-        check_write_in(actor, post.community)
+        check_can_write_in(actor, post.community)
     check_text(title=None, body=body, body_max=COMMENT_MAX)
     if parent is not None:
         if parent.post_id != post.pk:
@@ -117,7 +116,7 @@ def comment_edit(
     saved by someone else (its author, a leader) since the editor read `version`."""
     comment = Comment.objects.select_for_update().select_related("post").get(pk=comment.pk)
     check_edit_comment(actor, comment)
-    check_can_write(actor)
+    check_can_write_in(actor, comment.post.community)
     check_text(title=None, body=body, body_max=COMMENT_MAX)
     if body == comment.body:
         return comment

@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
 from practica.communities.notify import note
-from practica.communities.permissions import can_lead
+from practica.communities.permissions import can_lead, check_can_write_in
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
@@ -58,7 +57,7 @@ def post_create(
     posts, a member's first discussion or question waits for a leader too.
     """
     check_post_in(actor, community)
-    check_can_write(actor)
+    check_can_write_in(actor, community)
     if kind not in (PostKind.FEATURED, PostKind.DISCUSSION, PostKind.QUESTION):
         raise ServiceError(_("Choose a featured post, a discussion or a question."))
     check_text(title=title, body=body)
@@ -158,7 +157,7 @@ def post_edit(
     """
     post = lock_post(post)
     check_edit_post(actor, post)
-    check_can_write(actor)
+    check_can_write_in(actor, post.community)
     check_text(title=title, body=body)
     names = tags_parse(tags)
     unchanged = (

@@ -12,7 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practica.accounts.gates import write_gate
+from practica.accounts.permissions import WriteBlocked
 from practica.communities import selectors as community_selectors
+from practica.communities.permissions import blocked_message
 from practica.communities.templatetags.faces import photos_shown
 from practica.core import drafts
 from practica.core.drafts import form_data
@@ -152,6 +154,9 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 can_comment=blocker is None,
                 can_accept=can_accept,
                 show_photos=photos_shown(user),
+                viewer_id=uid,
+                moderator=moderate,
+                can_flag=uid is not None,
             ),
             "thread_pages": _pages_nav(post, number, pages),
             "page_number": number,
@@ -175,7 +180,13 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "form": CommentForm(draft, initial=initial),
             "reply_to": reply_to,
-            "comment_blocked": COMMENT_BLOCKED.get(blocker or "") if blocker else None,
+            "comment_blocked": (
+                blocked_message(user, post.community, blocker)
+                if blocker == WriteBlocked.SUSPENDED
+                else COMMENT_BLOCKED.get(blocker or "")
+                if blocker
+                else None
+            ),
             "can_comment": blocker is None,
             "write_blocked": blocker in ("profile", "conduct"),
             "agreement_blocked": blocker == "agreement",

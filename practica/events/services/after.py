@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
+from practica.communities.permissions import check_not_suspended
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 
@@ -51,6 +52,7 @@ def attendance_self_mark(*, actor: User, event: Event) -> None:
 @transaction.atomic
 def material_add(*, actor: User, event: Event, kind: str, title: str, url: str) -> Material:
     check_manage_events(actor, event.community)
+    check_not_suspended(actor, event.community)
     if urlparse(url).scheme not in ("https", "http"):
         raise ServiceError(_("Give a web link starting with https://"))
     return Material.objects.create(

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
 from practica.communities.notify import tell
+from practica.communities.permissions import check_can_write_in
 from practica.communities.selectors import users_with_roles
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -45,7 +45,8 @@ def registration_create(*, actor: User, event: Event) -> Registration:
     if blocker in REGISTRATION_BLOCKED:
         raise ServiceError(str(REGISTRATION_BLOCKED[blocker]))
     if blocker is not None:
-        check_can_write(actor)  # says what to do first (profile, code of conduct)
+        # Says what to do first (profile, code of conduct), or until when they are suspended.
+        check_can_write_in(actor, event.community)
     if event.needs_approval:
         status = RegistrationStatus.PENDING
     elif has_room(event):

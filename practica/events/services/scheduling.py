@@ -14,6 +14,7 @@ from practica.accounts.timezones import is_valid_zone
 from practica.activity.services import TRACKING
 from practica.communities.models import Community
 from practica.communities.notify import community_activity, note, tell
+from practica.communities.permissions import check_not_suspended
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
@@ -104,6 +105,7 @@ def event_create(
     """Create an event, or every occurrence of a repeating one (same wall-clock time in its
     own zone, whatever daylight saving does). Returns the events created, first first."""
     check_manage_events(actor, community)
+    check_not_suspended(actor, community)
     start, end = _aware(local_start, time_zone), _aware(local_end, time_zone)
     _validate(
         start=start,
@@ -187,6 +189,7 @@ def event_update(
     `version` is the one the editor read: `EditConflict` if another leader saved since."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     check_change_event(actor, event)
+    check_not_suspended(actor, event.community)
     check_version(event, version)
     start, end = _aware(local_start, time_zone), _aware(local_end, time_zone)
     _validate(
@@ -245,6 +248,7 @@ def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
     if event.is_cancelled:
         raise ServiceError(_("This event is already cancelled."))
     check_change_event(actor, event)
+    check_not_suspended(actor, event.community)
     event.status = EventStatus.CANCELLED
     event.cancel_reason = reason.strip()[:500]
     event.sequence += 1

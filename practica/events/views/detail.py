@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
+from practica.accounts.permissions import WriteBlocked
+from practica.communities.permissions import blocked_message
 from practica.core.http import report
 
 from .. import selectors, services
@@ -49,9 +51,13 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 RegistrationStatus.WAITLISTED,
             ),
             "can_register": blocker is None,
-            "blocked": REGISTRATION_BLOCKED.get(blocker or "")
-            if blocker not in (None, "registered")
-            else None,
+            "blocked": (
+                blocked_message(user, event.community, blocker)
+                if blocker == WriteBlocked.SUSPENDED
+                else REGISTRATION_BLOCKED.get(blocker or "")
+                if blocker not in (None, "registered")
+                else None
+            ),
             "write_blocked": blocker in ("profile", "conduct"),
             "show_joining": can_see_joining_details(user, event, current),
             "can_manage": manage,

@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import check_can_write
 from practica.activity.services import TRACKING, Note
 from practica.communities.models import Community
 from practica.communities.notify import community_activity, note, tell
-from practica.communities.permissions import can_lead
+from practica.communities.permissions import can_lead, check_can_write_in
 from practica.communities.selectors import leader_ids
 from practica.core.errors import ServiceError
 from practica.discussions.services import tags_for, tags_parse
@@ -93,7 +92,7 @@ def resource_create(
     It waits for a leader when the community asks for approval of new resources.
     """
     check_add_resource(actor, community)
-    check_can_write(actor)
+    check_can_write_in(actor, community)
     if not licence_confirmed:
         raise ServiceError(_("Confirm that you may share this resource under its licence."))
     if kind in LINK_KINDS and not link_url:
@@ -174,7 +173,7 @@ def version_add(
 ) -> ResourceVersion:
     """A new file for the resource; earlier versions stay downloadable. Counts as a review."""
     check_add_version(actor, resource)
-    check_can_write(actor)
+    check_can_write_in(actor, resource.community)
     if not note.strip():
         raise ServiceError(_("Say what changed and why."))
     resource = Resource.objects.select_for_update().get(pk=resource.pk)

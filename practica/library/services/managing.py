@@ -6,10 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
-from practica.accounts.permissions import check_can_write
 from practica.communities.models import Community
 from practica.communities.notify import note
-from practica.communities.permissions import can_lead
+from practica.communities.permissions import can_lead, check_can_write_in
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
@@ -38,7 +37,7 @@ def resource_update(
     `version`."""
     resource = Resource.objects.select_for_update().select_related("community").get(pk=resource.pk)
     check_edit_resource(actor, resource)
-    check_can_write(actor)
+    check_can_write_in(actor, resource.community)
     check_version(resource, version)
     tags = fields.pop("tags", None)
     co_authors = fields.pop("co_authors", None)
@@ -129,7 +128,7 @@ def resource_move(*, actor: User, resource: Resource, target: Community) -> Reso
 @transaction.atomic
 def comment_add(*, actor: User, resource: Resource, body: str) -> ResourceComment:
     check_take_part(actor, resource)
-    check_can_write(actor)
+    check_can_write_in(actor, resource.community)
     if not body.strip():
         raise ServiceError(_("Write something: the comment cannot be empty."))
     return ResourceComment.objects.create(

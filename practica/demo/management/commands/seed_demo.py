@@ -20,6 +20,7 @@ from practica.communities.models import (
     JoinRequest,
     Membership,
     Role,
+    Suspension,
 )
 from practica.consultations.models import Survey
 from practica.demo import content as demo
@@ -34,10 +35,12 @@ from practica.demo.governance import seed_governance
 from practica.demo.knowledge import seed_knowledge
 from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
+from practica.demo.moderation import seed_moderation
 from practica.demo.notices import seed_notices
 from practica.demo.reports import seed_reports
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
+from practica.demo.standing import seed_standing
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -45,6 +48,7 @@ from practica.governance.models import AgreementVersion
 from practica.knowledge.models import InformationRequest
 from practica.library.models import Resource
 from practica.messaging.models import Conversation
+from practica.moderation.models import Case
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
@@ -138,6 +142,18 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_governance()
             self.stdout.write(self.style.SUCCESS("Demo agreement and plans created."))
+        if Case.objects.exists():
+            self.stdout.write("Demo moderation already present.")
+        else:
+            with transaction.atomic():
+                seed_moderation()
+            self.stdout.write(self.style.SUCCESS("Demo moderation created."))
+        if Suspension.objects.exists():
+            self.stdout.write("Demo suspensions and trust levels already present.")
+        else:
+            with transaction.atomic():
+                seed_standing()
+            self.stdout.write(self.style.SUCCESS("Demo suspensions and trust levels created."))
         if Issue.objects.exists():
             self.stdout.write("Demo newsletter already present.")
         else:

@@ -21,7 +21,8 @@ from practica.discussions.models import Comment, Post, PostStatus
 from .models import DailyRollup
 
 # Verbs after which the author's day is counted again; the target is the post or comment.
-POST_VERBS = {"post.published", "post.moved"}
+POST_VERBS = {"post.published"}
+MOVE_VERBS = {"post.moved"}
 COMMENT_VERBS = {"comment.created"}
 
 Key = tuple[int, date, int]
@@ -84,6 +85,9 @@ def activity_rollup(activity: Activity) -> None:
     """The reports' subscriber: recount the author's day that the activity changed."""
     if activity.target_id is None:
         return
+    if activity.verb in MOVE_VERBS:
+        _moved(activity.target_id)
+        return
     if activity.verb in POST_VERBS:
         post = (
             Post.objects.filter(pk=activity.target_id)
@@ -112,6 +116,38 @@ def activity_rollup(activity: Activity) -> None:
     community_id, day, user_id = key
     with transaction.atomic():
         rollup_store(key, recount_one(community_id=community_id, user_id=user_id, day=day))
+
+
+def _moved(post_id: int) -> None:
+    """A post moved to another community takes its comments along: every day of its
+    writers' is recounted in the new community and wherever they had a rollup that day."""
+    post = (
+        Post.objects.filter(pk=post_id)
+        .values_list("community_id", "author_id", "published_at")
+        .first()
+    )
+    if post is None:
+        return
+    community_id, author_id, published = post
+    days: set[tuple[int, date]] = set()
+    if author_id is not None and published is not None:
+        days.add((author_id, published.astimezone(UTC).date()))
+    days |= set(
+        Comment.objects.filter(post_id=post_id)
+        .annotate(d=TruncDate("created_at", tzinfo=UTC))
+        .values_list("author_id", "d")
+        .distinct()
+    )
+    with transaction.atomic():
+        for user_id, day in days:
+            where = set(
+                DailyRollup.objects.filter(user_id=user_id, day=day).values_list(
+                    "community_id", flat=True
+                )
+            ) | {community_id}
+            for cid in where:
+                key = (cid, day, user_id)
+                rollup_store(key, recount_one(community_id=cid, user_id=user_id, day=day))
 
 
 def _removed(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -59,3 +59,22 @@ def test_rebuild_from_scratch(small):
     call_command("reports_rebuild", stdout=__import__("io").StringIO())
     assert rollups_stored() == recount_all()
     assert rollups_rebuild() == DailyRollup.objects.count()
+
+
+def test_a_moved_post_takes_its_counts_along(django_capture_on_commit_callbacks):
+    from practica.discussions.services import post_move
+    from tests.factories import UserFactory
+
+    community, target = CommunityFactory(), CommunityFactory()
+    chair = make_member(community, role="chair")
+    member = make_member(community)
+    with django_capture_on_commit_callbacks(execute=True):
+        post = post_create(
+            actor=chair, community=community, kind=PostKind.DISCUSSION, title="Bail", body="x"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_create(actor=member, post=post, body="One")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_move(actor=UserFactory(is_staff=True), post=post, target=target)
+    assert rollups_stored() == recount_all()
+    assert set(DailyRollup.objects.values_list("community_id", flat=True)) == {target.pk}

@@ -119,19 +119,21 @@ def activity_rollup(activity: Activity) -> None:
 
 
 def _moved(post_id: int) -> None:
-    """A post moved to another community takes its comments along: every day of its
-    writers' is recounted in the new community and wherever they had a rollup that day."""
-    post = (
-        Post.objects.filter(pk=post_id)
-        .values_list("community_id", "author_id", "published_at")
-        .first()
+    """A post moved to another community takes its comments and summary along: every day
+    of its writers' is recounted in the new community and wherever they had a rollup that day."""
+    moved = list(
+        Post.objects.filter(Q(pk=post_id) | Q(summary_of_id=post_id)).values_list(
+            "community_id", "author_id", "published_at"
+        )
     )
-    if post is None:
+    if not moved:
         return
-    community_id, author_id, published = post
-    days: set[tuple[int, date]] = set()
-    if author_id is not None and published is not None:
-        days.add((author_id, published.astimezone(UTC).date()))
+    community_id = moved[0][0]
+    days: set[tuple[int, date]] = {
+        (author_id, published.astimezone(UTC).date())
+        for _c, author_id, published in moved
+        if author_id is not None and published is not None
+    }
     days |= set(
         Comment.objects.filter(post_id=post_id)
         .annotate(d=TruncDate("created_at", tzinfo=UTC))

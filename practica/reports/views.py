@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from .permissions import check_see_platform_report, check_see_report
 def _community(request: HttpRequest, slug: str) -> Community:
     try:
         community = community_selectors.access_community(user=request.user, slug=slug)
-    except Exception as refused:  # a hidden community's 404, or a members-only 403
+    except PermissionDenied as refused:  # a members-only community's own pages answer 403
         raise Http404 from refused
     check_see_report(request.user, community)
     return community

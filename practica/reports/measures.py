@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Min, Q, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -526,35 +527,43 @@ def _country_of(region: str, country: str) -> str:
 
 
 def representation(ids: Sequence[int]) -> dict[int, Representation]:
-    """Current members by country, subdivision, occupation and kind of organisation: one
-    query. A person in two communities counts once over all of them."""
-    found: dict[int, Representation] = defaultdict(Representation)
-    seen: set[int] = set()
-    rows = Membership.objects.filter(community_id__in=ids).values_list(
-        "community_id",
-        "user_id",
-        "user__region",
-        "user__country",
-        "user__occupation",
-        "user__affiliation_type",
-    )
+    """Current members by country, subdivision, occupation and kind of organisation, in
+    one grouped query: of the one community asked about (keyed by its id), or of several
+    together (key ALL), where a person in two of them counts once."""
+    fields = ("region", "country", "occupation", "affiliation_type")
+    rows: Any
+    if len(ids) == 1:
+        key = ids[0]
+        rows = (
+            Membership.objects.filter(community_id=key)
+            .values_list(*(f"user__{f}" for f in fields))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    else:
+        key = ALL
+        members = Membership.objects.filter(community_id__in=ids, user_id=OuterRef("pk"))
+        rows = (
+            get_user_model()
+            .objects.filter(Exists(members))
+            .values_list(*fields)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
     occupations = dict(Occupation.choices)
     kinds = dict(AffiliationType.choices)
-    for cid, uid, region, country, occupation, kind in rows:
-        keys = [cid] if uid in seen else [cid, ALL]
-        seen.add(uid)
-        for key in keys:
-            r = found[key]
-            r.members += 1
-            name = _country_of(region, country)
-            r.countries[name] = r.countries.get(name, 0) + 1
-            if region:
-                r.regions[region] = r.regions.get(region, 0) + 1
-            label = str(occupations.get(occupation, "")) if occupation else ""
-            r.occupations[label] = r.occupations.get(label, 0) + 1
-            label = str(kinds.get(kind, "")) if kind else ""
-            r.affiliations[label] = r.affiliations.get(label, 0) + 1
-    return found
+    r = Representation()
+    for region, country, occupation, kind, n in rows:
+        r.members += n
+        name = _country_of(region, country)
+        r.countries[name] = r.countries.get(name, 0) + n
+        if region:
+            r.regions[region] = r.regions.get(region, 0) + n
+        label = str(occupations.get(occupation, "")) if occupation else ""
+        r.occupations[label] = r.occupations.get(label, 0) + n
+        label = str(kinds.get(kind, "")) if kind else ""
+        r.affiliations[label] = r.affiliations.get(label, 0) + n
+    return {key: r}
 
 
 def region_label(code: str) -> str:

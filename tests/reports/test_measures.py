@@ -105,3 +105,12 @@ def test_platform_participation_counts_a_person_once(small):
     now, _before = build.figures([small.community.pk, small.other.pk], [period, period])
     assert now[m.ALL].participation.members == 6  # 5 + the other chair; a once
     assert now[m.ALL].participation.counts["core"] == 1
+
+
+def test_representation_of_several_communities_counts_a_person_once(small):
+    from practica.communities.models import Membership
+
+    Membership.objects.create(user=small.a, community=small.other)
+    rep = m.representation([small.community.pk, small.other.pk])[m.ALL]
+    assert rep.members == 6  # the five members, a once, and the other chair
+    assert rep.regions == {"CA-ON": 2, "CA-QC": 1, "US-NY": 1}

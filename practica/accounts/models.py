@@ -161,6 +161,13 @@ class User(AbstractUser):
         return self.display_name or self.email
 
     @property
+    def region_name(self) -> str:
+        """The name of the profile's province, territory or state (ISO 3166-2)."""
+        from practica.core.regions import region_name
+
+        return region_name(self.region) if self.region else ""
+
+    @property
     def name(self) -> str:
         return self.display_name or str(_("Unnamed member"))
 

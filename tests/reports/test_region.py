@@ -38,3 +38,11 @@ def test_a_made_up_region_is_refused_and_nothing_typed_is_lost(client, user):
     assert response.status_code == 200
     assert "Select a valid choice" in page and "Accra High Court" in page
     assert User.objects.get(pk=user.pk).region == ""
+
+
+def test_the_profile_page_names_the_province(client, user):
+    user.region, user.affiliation_type = "CA-NU", "legal_aid"
+    user.save()
+    client.force_login(user)
+    page = client.get(reverse("person_detail", args=[user.pk])).content.decode()
+    assert "Nunavut" in page and "Legal aid or clinic" in page

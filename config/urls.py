@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("practica.consultations.urls")),
     path("", include("practica.reports.urls")),
     path("", include("practica.moderation.urls")),
+    path("", include("practica.recognition.urls")),
     path("messages/", include("practica.messaging.urls")),
     path("notifications/", include("practica.notifications.urls")),
     path("newsletter/", include("practica.newsletter.urls")),

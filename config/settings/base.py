@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "practica.moderation",
     "practica.mailin",
     "practica.newsletter",
+    "practica.recognition",
     "practica.demo",
 ]
 

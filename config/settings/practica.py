@@ -127,6 +127,15 @@ PRACTICA_TRUST = {
 PRACTICA_PERIODIC_TASKS.append(
     ("practica.communities.tasks.suspensions_ended_task", env.int("SUSPENSIONS_ENDED_EVERY", 900))
 )
+# --- Recognition (issue 15 §2; practica/recognition) ---------------------------------
+# Badges are awarded on the activities that earn them and recounted for everyone by a task
+# the scheduler runs every RECOGNITION_EVERY seconds (daily: time-based badges, downloads).
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.recognition.tasks.awards_daily_task", env.int("RECOGNITION_EVERY", 24 * 3600))
+)
+# A professional development record counts at most this many hours for each day an event
+# spans (a three-day conference is not 72 hours of learning).
+PRACTICA_DEVELOPMENT_HOURS_A_DAY = env.int("DEVELOPMENT_HOURS_A_DAY", default=8)
 
 # --- Reports (practica/reports) --------------------------------------------------------------
 # From the first of each month, last month's report is emailed to each community's leaders

@@ -64,6 +64,8 @@ def write_gate(
             try:
                 return view(request, *args, **kwargs)
             except WriteBlocked as blocked:
+                if blocked.reason == WriteBlocked.SUSPENDED:
+                    raise  # nothing to do about it: the refusal page says where, why, until when
                 page = return_to(request, *args, **kwargs) if return_to else None
                 return unblock_redirect(request, blocked, page=page)
 

@@ -16,8 +16,7 @@ class CommunitiesConfig(AppConfig):
             watch_places,  # noqa: F401 - communities members watch
         )
         from .models import Community
-        from .permissions import roles_of
-        from .standing_permissions import suspended_now
+        from .permissions import roles_of, suspended_now
         from .trust import is_new_account
 
         # A member's cached pages follow their memberships and roles: read on every request.

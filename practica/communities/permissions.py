@@ -12,9 +12,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practica.accounts.permissions import is_active_user, is_staff
+from practica.accounts.permissions import WriteBlocked, is_active_user, is_staff
 from practica.accounts.selectors import user_addresses
 
 from .models import (
@@ -128,6 +130,15 @@ def must_accept_agreement(user: Any, community: Community) -> bool:
     if not community.agreement_version or not is_member(user, community):
         return False
     return accepted_agreement_version(user, community) < community.agreement_version
+
+
+def check_agreement_accepted(user: Any, community: Community) -> None:
+    """Raise WriteBlocked(AGREEMENT), which the write gate turns into a visit to the
+    agreement that keeps what was written, if `user` must accept `community`'s first."""
+    if must_accept_agreement(user, community):
+        raise WriteBlocked(
+            WriteBlocked.AGREEMENT, unblock_url=reverse("agreement", args=[community.slug])
+        )
 
 
 # --- Seeing -------------------------------------------------------------------------
@@ -322,6 +333,7 @@ class CommunityAbilities:
     lead: bool
     manage_roles: bool
     edit: bool
+    suspended_until: Any = None  # the end of the user's suspension here, if suspended now
 
     @property
     def role_label(self) -> str:
@@ -341,7 +353,19 @@ def community_abilities(user: Any, community: Community) -> CommunityAbilities:
         lead=can_lead(user, community),
         manage_roles=can_manage_roles(user, community),
         edit=can_edit_community(user, community),
+        suspended_until=_suspended_here(user, community),
     )
+
+
+def _suspended_here(user: Any, community: Community) -> Any:
+    """When `user`'s suspension here ends (a platform-wide one counts), if suspended now."""
+    now = timezone.now()
+    ends = [until for until in (suspended_until_in(user).get(community.pk),) if until]
+    everywhere = getattr(user, "suspended_until", None) if is_active_user(user) else None
+    if everywhere:
+        ends.append(everywhere)
+    live = [until for until in ends if until > now]
+    return max(live) if live else None
 
 
 # Standing (suspensions, trust levels): their own module, part of this layer.
@@ -362,6 +386,7 @@ from .standing_permissions import (  # noqa: E402, F401
     check_write_in,
     is_suspended_in,
     standing_forget,
+    suspended_now,
     suspension_in,
     suspension_message,
     trust_level,

@@ -45,6 +45,13 @@ class SuspendForm(forms.Form):
             del self.fields["where"]
 
 
+class PlatformSuspendForm(SuspendForm):
+    """Staff, from a person's platform standing page: everywhere, always."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, platform=False, **kwargs)
+
+
 class LiftForm(forms.Form):
     reason = TextField(
         label=_("Reason"), max_length=2000, rows=2, help_text=_("The member sees it.")

@@ -1,7 +1,8 @@
 """Who may write given their standing (suspensions, trust levels), and who may judge it.
 
 Part of the permission layer: `practica.communities.permissions` re-exports everything here,
-and that is where other apps import it from.
+and that is where everyone imports it from (importing this module first would find the
+layer half built).
 """
 
 from typing import Any
@@ -181,9 +182,10 @@ def blocked_message(user: Any, community: Community | None, reason: str | None) 
 # --- Trust levels ---------------------------------------------------------------------------
 
 
-def trust_level(user: Any, community: Community | None) -> str:
-    """`user`'s trust level (a TrustLevel value) in `community`, or on the platform."""
-    return trust_level_of(user, community)
+def trust_level(user: Any, community: Community | None) -> TrustLevel:
+    """`user`'s trust level in `community` (its leaders' decision if any), or on the
+    platform (None)."""
+    return TrustLevel(trust_level_of(user, community))
 
 
 def can_flag(user: Any, community: Community | None) -> bool:

@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("account/standing/", views.my_standing, name="my_standing"),
     path("audit/", views.audit_all, name="audit_log"),
+    path("people/<int:pk>/standing/", views.person_standing, name="person_standing"),
     path("communities/<slug:slug>/audit/", views.community_audit, name="community_audit"),
     path(
         "communities/<slug:slug>/members/<int:user_id>/standing/",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.forms import LineField, TextField
 
 from . import selectors
 from .models import BODY_MAX, COMMENT_MAX, ActivityStatus
@@ -12,14 +13,14 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class AgreementDraftForm(forms.Form):
-    body = forms.CharField(
+    body = TextField(
         label=_("Text of the agreement (Markdown)"),
         max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 18}),
+        rows=18,
         help_text=_("Your terms of engagement: how members treat each other, what stays "
                     "confidential, what the community does and does not do."),
     )  # fmt: skip
-    summary_of_changes = forms.CharField(
+    summary_of_changes = LineField(
         label=_("What changed"),
         max_length=300,
         required=False,
@@ -34,9 +35,7 @@ class CommentPeriodForm(forms.Form):
 
 
 class DraftCommentForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = TextField(label=_("Your comment"), max_length=COMMENT_MAX, rows=4)
 
 
 class AcceptForm(forms.Form):
@@ -46,24 +45,24 @@ class AcceptForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LineField(label=_("Title"), max_length=200)
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE)
     ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
-    introduction = forms.CharField(
+    introduction = TextField(
         label=_("Introduction (Markdown)"),
         max_length=BODY_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
     )
 
 
 class GoalForm(forms.Form):
-    title = forms.CharField(label=_("Goal"), max_length=200)
-    description = forms.CharField(
+    title = LineField(label=_("Goal"), max_length=200)
+    description = TextField(
         label=_("Description"),
         max_length=3000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
 
 
@@ -71,7 +70,7 @@ class ActivityForm(forms.Form):
     """An activity with its owner and links picked from the community's own members,
     posts, events and resources (plain selects: no script needed)."""
 
-    title = forms.CharField(label=_("Activity"), max_length=200)
+    title = LineField(label=_("Activity"), max_length=200)
     owner = forms.ModelChoiceField(queryset=None, label=_("Owner"), required=False)
     due_on = forms.DateField(label=_("Due"), required=False, widget=DATE)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
+from practica.core.forms import TextField
+from practica.discussions.models import BODY_MAX
 
 from .models import NOTE_MAX, REASON_MAX, CommunityModeration
 from .rules import rules_for
@@ -15,11 +17,11 @@ def _rule_choices(community: Community | None) -> list[tuple[str, str]]:
 
 class FlagForm(forms.Form):
     rule = forms.ChoiceField(label=_("Which rule does it break?"), widget=forms.RadioSelect)
-    note = forms.CharField(
+    note = TextField(
         label=_("Note for the moderators"),
         required=False,
         max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_(
             "Required for “Something else”. The author never learns who flagged, and "
             "neither do the leaders."
@@ -34,19 +36,20 @@ class FlagForm(forms.Form):
 class ActionForm(forms.Form):
     """One form for every action on a case; each action uses the fields it needs."""
 
-    reason = forms.CharField(
+    reason = TextField(
         label=_("Reason (the author reads it)"),
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
     rule = forms.ChoiceField(label=_("Rule cited"), required=False)
     days = forms.IntegerField(
         label=_("Suspend for (days)"), required=False, min_value=1, max_value=365, initial=7
     )
-    text = forms.CharField(
+    text = TextField(
         label=_("Text after your edit (Markdown)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=BODY_MAX,  # the longest text an edit changes: a post's
+        rows=8,
     )
 
     def __init__(self, *args: Any, community: Community | None, **kwargs: Any) -> None:

@@ -16,5 +16,6 @@ STANDING_PAGES: list[Page] = [
     p("audit_log", (S,)),
     p("community_audit", (L, S), slug),
     p("member_standing", (L, S), slug, suspended),
+    p("person_standing", (S,), suspended),
 ]
 STANDING_NOT_PAGES: dict[str, str] = {}

@@ -33,6 +33,7 @@ from tests.browser.showcase_directory import directory_showcase
 from tests.browser.showcase_knowledge import build_knowledge
 from tests.browser.showcase_messaging import messaging_showcase
 from tests.browser.showcase_moderation import moderation_showcase
+from tests.browser.showcase_recognition import build_recognition
 from tests.browser.showcase_standing import standing_showcase
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
@@ -402,6 +403,7 @@ def build() -> Showcase:
                 mine=mine,
             ),
             **standing_showcase(community=community, leader=leader, others=others),
+            **build_recognition(community, member, leader, others),
         },
     )
 

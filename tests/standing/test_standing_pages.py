@@ -7,7 +7,7 @@ from practica.communities.models import Suspension, TrustOverride
 from practica.communities.services.standing import member_suspend
 from practica.core.models import AuditEvent
 from practica.notifications.models import Notification
-from tests.factories import CommunityFactory, make_member
+from tests.factories import CommunityFactory, UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +244,35 @@ def test_my_standing_lists_earlier_suspensions(client, community, chair, member)
     page = client.get(reverse("my_standing")).content.decode()
     assert "You are not suspended anywhere." in page
     assert "Earlier suspensions" in page and "Heated" in page and "lifted on" in page
+
+
+def test_staff_suspend_someone_in_no_community_from_their_profile(client, staff):
+    from practica.messaging.expert import expert_request_create
+
+    spammer = UserFactory(display_name="Cheap Watches")
+    expert = UserFactory(welcomes_questions=True)
+    client.force_login(staff)
+    profile = client.get(reverse("person_detail", args=[spammer.pk])).content.decode()
+    url = reverse("person_standing", args=[spammer.pk])
+    assert url in profile
+    response = client.post(
+        url, {"action": "suspend", "suspend-days": "30", "suspend-reason": "Spam to experts"}
+    )
+    assert response.status_code == 302
+    spammer.refresh_from_db()
+    from practica.core.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="anywhere on the platform"):
+        expert_request_create(actor=spammer, person=expert, kind="question", topic="A", context="B")
+    page = client.get(url).content.decode()
+    assert "Spam to experts" in page and "Lift the platform-wide suspension" in page
+    client.post(url, {"action": "lift", "lift-where": "everywhere", "lift-reason": "Cleared"})
+    spammer.refresh_from_db()
+    assert spammer.suspended_until is None
+
+
+def test_only_staff_see_a_persons_platform_standing(client, chair, member):
+    client.force_login(chair)
+    assert client.get(reverse("person_standing", args=[member.pk])).status_code == 403
+    profile = client.get(reverse("person_detail", args=[member.pk])).content.decode()
+    assert reverse("person_standing", args=[member.pk]) not in profile

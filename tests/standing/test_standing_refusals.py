@@ -250,3 +250,29 @@ def test_a_week_later_the_suspension_has_ended_by_itself(community, chair, membe
         fresh = type(member).objects.get(pk=member.pk)
         comment = comment_create(actor=fresh, post=thread, body="A week on")
     assert comment.author == member
+
+
+def test_a_leader_suspended_here_moderates_nothing_here(community, chair, member, staff, thread):
+    from practica.communities.services import membership_remove
+    from practica.discussions.services import post_moderate
+
+    vice = make_member(community, "vice_chair")
+    member_suspend(actor=staff, member=vice, community=community, days=2, reason="Review")
+    vice = type(vice).objects.get(pk=vice.pk)
+    with pytest.raises(REFUSED, match=WHY):
+        post_moderate(actor=vice, post=thread, action="pin")
+    membership = member.memberships.get(community=community)
+    with pytest.raises(REFUSED, match=WHY):
+        membership_remove(actor=vice, membership=membership, reason="No")
+    thread.refresh_from_db()
+    assert not thread.pinned
+
+
+def test_the_community_pages_say_so_to_the_suspended(client, community, chair, suspended):
+    client.force_login(suspended)
+    for name in ("community_detail", "community_posts"):
+        page = client.get(reverse(name, args=[community.slug])).content.decode()
+        assert "You are suspended from writing here until" in page
+    client.force_login(chair)
+    page = client.get(reverse("community_detail", args=[community.slug])).content.decode()
+    assert "You are suspended" not in page

@@ -14,6 +14,7 @@ from .expected_governance import GOVERNANCE
 from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_moderation import MODERATION
+from .expected_recognition import RECOGNITION
 from .expected_reports import REPORTS
 from .expected_search import SEARCH
 from .expected_standing import STANDING
@@ -246,6 +247,6 @@ CORE = {
 
 EXPECTED = {
     **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
-    **MODERATION, **STANDING,
+    **MODERATION, **STANDING, **RECOGNITION,
 }  # fmt: skip
 EXPECTED |= REPORTS

@@ -16,4 +16,5 @@ STANDING: dict = {
     "audit_log": (None, STAFF),
     "community_audit": (slug, LEADERS),
     "member_standing": (member, LEADERS),
+    "person_standing": (lambda w: {"pk": w.users["member"].pk}, STAFF),
 }

@@ -21,6 +21,7 @@ from ..models import (
 )
 from ..permissions import (
     check_edit_community,
+    check_not_suspended,
     roles_forget,
 )
 
@@ -81,6 +82,7 @@ def community_update(
     back to initials on the community's colour."""
     community = Community.objects.select_for_update().get(pk=community.pk)
     check_edit_community(actor, community)
+    check_not_suspended(actor, community)
     check_version(community, version)
     pictures = square_pictures(emblem) if emblem else None
     focus = fields.pop("focus_areas", None)
@@ -106,6 +108,7 @@ def community_update(
 @transaction.atomic
 def community_set_status(*, actor: User, community: Community, status: str) -> Community:
     check_edit_community(actor, community)
+    check_not_suspended(actor, community)
     community.status = status
     community.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, action=f"community.{status}", target=community, scope=community.slug)

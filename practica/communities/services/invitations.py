@@ -27,6 +27,7 @@ from ..models import (
 from ..notify import tell
 from ..permissions import (
     check_lead,
+    check_not_suspended,
     invitation_is_for,
     is_member,
 )
@@ -43,6 +44,7 @@ def invitation_send(
 ) -> list[Invitation]:
     """Email each address a single-use link that expires after PRACTICA_INVITATION_DAYS."""
     check_lead(actor, community)
+    check_not_suspended(actor, community)
     if not community.is_active:
         raise ServiceError(_("An archived community cannot invite new members."))
     expires = timezone.now() + timedelta(days=settings.PRACTICA_INVITATION_DAYS)
@@ -89,6 +91,7 @@ def invitation_by_token(token: str) -> Invitation | None:
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
     check_lead(actor, invitation.community)
+    check_not_suspended(actor, invitation.community)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])

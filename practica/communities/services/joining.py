@@ -24,6 +24,7 @@ from ..notify import tell
 from ..permissions import (
     check_join,
     check_lead,
+    check_not_suspended,
     roles_forget,
 )
 from ..selectors import leader_ids
@@ -145,6 +146,7 @@ def join_request_approve(
 ) -> Membership:
     community = request.community
     check_lead(actor, community)
+    check_not_suspended(actor, community)
     request = _lock_pending(request)
     if community.is_restricted and not eligibility_verified:
         raise ServiceError(
@@ -179,6 +181,7 @@ def join_request_approve(
 def join_request_decline(*, actor: User, request: JoinRequest, reason: str) -> None:
     community = request.community
     check_lead(actor, community)
+    check_not_suspended(actor, community)
     request = _lock_pending(request)
     if not reason.strip():
         raise ServiceError(_("Please give the applicant a reason."))

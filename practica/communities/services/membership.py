@@ -21,6 +21,7 @@ from ..notify import tell
 from ..permissions import (
     check_leave,
     check_manage_roles,
+    check_not_suspended,
     check_remove_member,
     roles_forget,
 )
@@ -51,6 +52,7 @@ def membership_leave(*, actor: User, community: Community) -> None:
 def membership_remove(*, actor: User, membership: Membership, reason: str) -> None:
     community = membership.community
     check_remove_member(actor, community, membership)
+    check_not_suspended(actor, community)
     if not reason.strip():
         raise ServiceError(_("Please give a reason; the member will see it."))
     membership.delete()
@@ -92,6 +94,7 @@ def membership_set_role(*, actor: User, membership: Membership, role: str) -> Me
     """
     community = membership.community
     check_manage_roles(actor, community)
+    check_not_suspended(actor, community)
     if role not in Role.values:
         raise ServiceError(_("Unknown role."))
     membership = Membership.objects.select_for_update().get(pk=membership.pk)

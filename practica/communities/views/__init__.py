@@ -22,7 +22,13 @@ from .pages import (
     community_settings,
 )
 from .proposals import proposal_create, proposal_mine, proposal_queue, proposal_review
-from .standing import audit_all, community_audit, member_standing, my_standing
+from .standing import (
+    audit_all,
+    community_audit,
+    member_standing,
+    my_standing,
+    person_standing,
+)
 
 __all__ = [
     "audit_all",
@@ -42,6 +48,7 @@ __all__ = [
     "member_role",
     "member_standing",
     "my_standing",
+    "person_standing",
     "proposal_create",
     "proposal_mine",
     "proposal_queue",

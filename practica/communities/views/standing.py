@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from practica.accounts.models import User
 from practica.accounts.permissions import is_staff
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
@@ -28,7 +29,14 @@ from ..permissions import (
     trust_level,
 )
 from ..services import standing as services
-from ..standing_forms import EVERYWHERE, AuditFilterForm, LiftForm, SuspendForm, TrustForm
+from ..standing_forms import (
+    EVERYWHERE,
+    AuditFilterForm,
+    LiftForm,
+    PlatformSuspendForm,
+    SuspendForm,
+    TrustForm,
+)
 from ..standing_sections import sections_for
 from ..trust import computed_trust_level, rules, trust_facts
 
@@ -194,6 +202,74 @@ def _decide(
 
 def _when(moment: datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+@login_required
+def person_standing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff: a person's standing on the whole platform, for someone in no community (or
+    in many): their suspensions everywhere, platform-wide suspension and lifting."""
+    check_see_audit(request.user, None)  # the host staff only
+    person = get_object_or_404(User, pk=pk)
+    data = form_data(request)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    suspend_form = PlatformSuspendForm(data if action == "suspend" else None)
+    lift_form = LiftForm(data if action == "lift" else None)
+    form: Any = {"suspend": suspend_form, "lift": lift_form}.get(action)
+    if form is not None and form.is_valid():
+        try:
+            if action == "suspend":
+                suspension = services.member_suspend(
+                    actor=request.user,  # type: ignore[arg-type]
+                    member=person,
+                    community=None,
+                    days=form.cleaned_data["days"],
+                    reason=form.cleaned_data["reason"],
+                    rule=form.cleaned_data.get("rule", ""),
+                )
+                done = _("%(who)s is suspended everywhere until %(until)s and has been told why.")
+                messages.success(
+                    request, done % {"who": person.name, "until": _when(suspension.ends_at)}
+                )
+            else:
+                services.member_unsuspend(
+                    actor=request.user,  # type: ignore[arg-type]
+                    member=person,
+                    community=None,
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request,
+                    _("The suspension of %(who)s is lifted; they have been told.")
+                    % {"who": person.name},
+                )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("person_standing", pk=person.pk)
+    suspensions = selectors.suspensions_of(user=person, active_only=False)[::-1]
+    now = timezone.now()
+    history = audit_log.audit_entries(community=None).filter(
+        target_type="accounts.user", target_id=person.pk
+    )[:50]
+    return render(
+        request,
+        "communities/standing/person.html",
+        {
+            "person": person,
+            "judge": person.pk != request.user.pk,
+            "active": [s for s in suspensions if s.is_active(now) and s.community_id is None],
+            "suspensions": suspensions,
+            "now": now,
+            "facts": trust_facts(person),
+            "level": TrustLevel(computed_trust_level(person)),
+            "history": audit_log.rows(history, communities=True),
+            "staff_view": True,
+            "suspend_form": suspend_form,
+            "lift_form": lift_form,
+            "lift_text": lift_form["reason"].value() or "" if lift_form.is_bound else "",
+            "rules": rules(),
+        },
+    )
 
 
 # --- The audit log -------------------------------------------------------------------------

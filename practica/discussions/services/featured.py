@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.communities.notify import note, tell
-from practica.communities.permissions import check_can_write_in
+from practica.communities.permissions import check_can_write_in, check_not_suspended
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -34,6 +34,7 @@ def summary_create(
     """Close a featured thread with a summary post linked to it."""
     thread = lock_post(thread)
     check_moderate(actor, thread)
+    check_not_suspended(actor, thread.community)
     check_can_write_in(actor, thread.community)
     if thread.kind != PostKind.FEATURED or not thread.is_published:
         raise ServiceError(_("Only published featured posts take a summary."))

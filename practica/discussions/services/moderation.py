@@ -10,7 +10,7 @@ from practica.accounts.models import User
 from practica.accounts.permissions import is_staff
 from practica.communities.models import Community
 from practica.communities.notify import tell
-from practica.communities.permissions import can_lead
+from practica.communities.permissions import can_lead, check_not_suspended
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.notifications.models import Category
@@ -36,6 +36,7 @@ def post_moderate(*, actor: User, post: Post, action: str, reason: str = "") -> 
         post.deleted_at, post.deleted_by = None, None
     else:
         check_moderate(actor, post)
+        check_not_suspended(actor, post.community)
         if action in ("feature", "unfeature"):
             if not is_staff(actor):
                 raise ServiceError(_("Only the host staff feature posts on the home page."))
@@ -62,6 +63,7 @@ def post_reopen(*, actor: User, post: Post, days: int) -> Post:
     """Open a closed (or locked) thread again; featured posts get a new period."""
     post = lock_post(post)
     check_moderate(actor, post)
+    check_not_suspended(actor, post.community)
     if not 1 <= days <= 365:
         raise ServiceError(_("Choose between 1 and 365 days."))
     post.locked = False
@@ -78,6 +80,7 @@ def post_move(*, actor: User, post: Post, target: Community) -> Post:
     """Move a thread (with its summary) to another community the actor also leads."""
     post = lock_post(post)
     check_moderate(actor, post)
+    check_not_suspended(actor, post.community)
     if target.pk == post.community_id:
         raise ServiceError(_("The post is already in this community."))
     if not can_lead(actor, target) or not target.is_active:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.communities.notify import note, tell
+from practica.communities.permissions import check_not_suspended
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
@@ -46,6 +47,7 @@ def post_publish(
     `version` is the one the reviewer read: `EditConflict` if the author revised it since."""
     post = lock_post(post)
     check_review(actor, post.community)
+    check_not_suspended(actor, post.community)
     _check_pending(post)
     title = post.title if title is None else title
     body = post.body if body is None else body
@@ -89,6 +91,7 @@ def post_publish(
 def _refuse(*, actor: User, post: Post, status: str, note: str, missing: str) -> Post:
     post = lock_post(post)
     check_review(actor, post.community)
+    check_not_suspended(actor, post.community)
     _check_pending(post)
     if not note.strip():
         raise ServiceError(missing)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practica.accounts.gates import write_gate
-from practica.communities.permissions import check_write_in
+from practica.communities.permissions import check_agreement_accepted
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.http import report
@@ -34,7 +34,7 @@ from .threads import int_or_zero
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.access_post(user=request.user, pk=pk)
     if post.is_published:  # a new community agreement: accept it, keeping the comment
-        check_write_in(request.user, post.community, needs_conduct=False)
+        check_agreement_accepted(request.user, post.community)
     form = CommentForm(request.POST)
     parent = None
     if form.is_valid():

@@ -26,6 +26,7 @@ from ..permissions import (
 @transaction.atomic
 def attendance_record(*, actor: User, event: Event, attended_user_ids: set[int]) -> int:
     check_manage_events(actor, event.community)
+    check_not_suspended(actor, event.community)
     if event.starts_at > timezone.now():
         raise ServiceError(_("Attendance can be recorded once the event has started."))
     confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
@@ -66,6 +67,7 @@ def followup_create(*, actor: User, event: Event) -> Any:
     from practica.discussions.services import post_create
 
     check_manage_events(actor, event.community)
+    check_not_suspended(actor, event.community)
     if event.community is None:
         raise ServiceError(_("Platform-wide events have no community to discuss them in."))
     if event.followup_post_id:

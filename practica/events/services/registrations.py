@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.communities.models import Community
 from practica.communities.notify import tell
-from practica.communities.permissions import check_can_write_in
+from practica.communities.permissions import check_can_write_in, check_not_suspended
 from practica.communities.selectors import users_with_roles
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -99,6 +99,7 @@ def registration_cancel(*, actor: User, event: Event) -> Registration:
 def registration_decide(*, actor: User, registration: Registration, approve: bool) -> Registration:
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     check_manage_events(actor, event.community)
+    check_not_suspended(actor, event.community)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != RegistrationStatus.PENDING:
         raise ServiceError(_("This registration is not waiting for a decision."))

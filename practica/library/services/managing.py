@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from practica.accounts.models import User
 from practica.communities.models import Community
 from practica.communities.notify import note
-from practica.communities.permissions import can_lead, check_can_write_in
+from practica.communities.permissions import can_lead, check_can_write_in, check_not_suspended
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
@@ -61,6 +61,7 @@ def resource_update(
 @transaction.atomic
 def resource_approve(*, actor: User, resource: Resource) -> Resource:
     check_manage_resource(actor, resource)
+    check_not_suspended(actor, resource.community)
     if resource.status != ResourceStatus.PENDING:
         raise ServiceError(_("This resource is not waiting for approval."))
     resource.status = ResourceStatus.PUBLISHED
@@ -81,6 +82,7 @@ def resource_approve(*, actor: User, resource: Resource) -> Resource:
 def resource_set_status(*, actor: User, resource: Resource, retire: bool) -> Resource:
     """Retire (hidden from the library but kept, with its files) or bring back."""
     check_manage_resource(actor, resource)
+    check_not_suspended(actor, resource.community)
     resource.status = ResourceStatus.RETIRED if retire else ResourceStatus.PUBLISHED
     resource.save(update_fields=["status", "updated_at"])
     audit_record(
@@ -95,6 +97,7 @@ def resource_set_status(*, actor: User, resource: Resource, retire: bool) -> Res
 @transaction.atomic
 def resource_delete(*, actor: User, resource: Resource) -> None:
     check_manage_resource(actor, resource)
+    check_not_suspended(actor, resource.community)
     audit_record(
         actor=actor,
         action="resource.delete",
@@ -110,6 +113,7 @@ def resource_delete(*, actor: User, resource: Resource) -> None:
 @transaction.atomic
 def resource_move(*, actor: User, resource: Resource, target: Community) -> Resource:
     check_manage_resource(actor, resource)
+    check_not_suspended(actor, resource.community)
     if not can_lead(actor, target) or not target.is_active:
         raise ServiceError(_("You can only move resources to active communities you lead."))
     source = resource.community.slug

@@ -37,6 +37,7 @@ from practica.demo.library import seed_library
 from practica.demo.messaging import seed_messaging
 from practica.demo.moderation import seed_moderation
 from practica.demo.notices import seed_notices
+from practica.demo.recognition import seed_recognition
 from practica.demo.reports import seed_reports
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
@@ -52,6 +53,7 @@ from practica.moderation.models import Case
 from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
+from practica.recognition.models import Award
 
 DEMO_LOGINS = [
     # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
@@ -166,6 +168,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_consultations()
             self.stdout.write(self.style.SUCCESS("Demo polls and surveys created."))
+        if Award.objects.exists():
+            self.stdout.write("Demo badges already present.")
+        else:
+            with transaction.atomic():
+                seed_recognition()
+            self.stdout.write(self.style.SUCCESS("Demo badges and development record created."))
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
         rollups = seed_reports()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("practica.discussions.urls")),
     path("", include("practica.events.urls")),
     path("", include("practica.library.urls")),
+    path("", include("practica.workgroups.urls")),
     path("", include("practica.communities.urls")),
     path("", include("practica.directory.urls")),
     path("", include("practica.search.urls")),

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "practica.activity",
     "practica.notifications",
     "practica.communities",
+    "practica.workgroups",
     "practica.discussions",
     "practica.events",
     "practica.library",

@@ -20,6 +20,8 @@ PRACTICA_NEW_ACCOUNT_LIMITS = {
 }
 PRACTICA_PERIODIC_TASKS = [
     ("practica.discussions.tasks.featured_close_due_task", env.int("CLOSE_FEATURED_EVERY", 300)),
+    # Scheduled posts are published, and expiring ones leave the lists, within this delay.
+    ("practica.discussions.tasks.scheduled_posts_task", env.int("PUBLISH_SCHEDULED_EVERY", 60)),
 ]
 PRACTICA_EVENT_REMINDER_MINUTES = env.list(
     "EVENT_REMINDER_MINUTES", cast=int, default=[24 * 60, 60]

@@ -10,6 +10,7 @@ class DiscussionsConfig(AppConfig):
 
         from practica.communities.notify import target_rule
         from practica.notifications.digests.registry import digest_section
+        from practica.workgroups.notify import group_email_rule
 
         from . import (
             signals,  # noqa: F401 - connects the page cache's receivers
@@ -26,6 +27,9 @@ class DiscussionsConfig(AppConfig):
             Comment,
             lambda user, comment: not comment.is_deleted and can_see_post(user, comment.post),
         )
+        # A members-only working group's posts and comments stay off email, as content.
+        group_email_rule(Post, lambda post: post.group_id)
+        group_email_rule(Comment, lambda comment: comment.post.group_id)
         digest_section("featured", _("Featured discussions"), featured_posts, order=20)
         digest_section(
             "questions", _("Questions waiting for an answer"), unanswered_questions, order=30

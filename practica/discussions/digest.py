@@ -27,7 +27,7 @@ def _posts(condition: Q) -> list[Post]:
         Post.objects.filter(
             condition, status=PostStatus.PUBLISHED, deleted_at__isnull=True, hidden_at__isnull=True
         )
-        .select_related("community")
+        .select_related("community", "group")
         .only(
             "id",
             "title",
@@ -45,13 +45,16 @@ def _posts(condition: Q) -> list[Post]:
             "community__name",
             "community__visibility",
             "community__email_content",
+            "group__id",
+            "group__visibility",
         )
         .order_by("-published_at", "-id")[:CANDIDATES]
     )
 
 
 def _title(post: Post, pointer: str) -> str:
-    if email_may_carry_content(post.community):
+    # A members-only working group's titles stay on the site, as a private community's do.
+    if email_may_carry_content(post.community) and not (post.group and post.group.members_only):
         return post.title
     return pointer % {"community": post.community.name}
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practica.communities.models import Community
@@ -26,7 +27,52 @@ def _body_field(label: Any, limit: int, rows: int = 12) -> forms.CharField:
     )  # fmt: skip
 
 
-class PostForm(forms.Form):
+def _moment_field(label: Any, help_text: Any) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class ScheduleFields(forms.Form):
+    """When a post comes out and when it leaves the lists, typed in the reader's own time
+    zone (accounts.timezones activates it for every request)."""
+
+    publish_at = _moment_field(
+        _("Publish at"),
+        _("Leave empty to publish now. Until then only you and the community's leaders see "
+          "it."),
+    )  # fmt: skip
+    expires_at = _moment_field(
+        _("Expires at"),
+        _("From then on it leaves the home page and the lists for the archives, and stays "
+          "at its address."),
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        now = timezone.now()
+        publish_at, expires_at = data.get("publish_at"), data.get("expires_at")
+        moved = publish_at != self.initial.get("publish_at")
+        if "publish_at" in self.fields and publish_at is not None and publish_at <= now and moved:
+            self.add_error(
+                "publish_at",
+                _("This time has already passed: choose a later one, or leave it empty "
+                  "to publish now."),
+            )  # fmt: skip
+        if expires_at is not None and expires_at != self.initial.get("expires_at"):
+            if expires_at <= now:
+                self.add_error("expires_at", _("This time has already passed: choose a later one."))
+            elif publish_at is not None and expires_at <= publish_at:
+                self.add_error("expires_at", _("The post must expire after it is published."))
+        return data
+
+
+class PostForm(ScheduleFields):
+    field_order = ["kind", "title", "body", "tags", "language", "open_days"]
+
     kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
     title = LineField(
         label=_("Title"),
@@ -54,7 +100,14 @@ class PostForm(forms.Form):
         help_text=_("Featured posts only. Leave empty for the community's default."),
     )
 
-    def __init__(self, *args: Any, can_feature: bool, include_kind: bool = True, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        can_feature: bool,
+        include_kind: bool = True,
+        schedule: bool = True,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.PRACTICA_CONTENT_LANGUAGES
         featured_label = (
@@ -71,6 +124,12 @@ class PostForm(forms.Form):
             del self.fields["kind"]
         if not can_feature:
             del self.fields["open_days"]
+        if not schedule:
+            del self.fields["publish_at"]
+        zone = _("In your time zone (%(zone)s).") % {"zone": timezone.get_current_timezone_name()}
+        for name in ("publish_at", "expires_at"):
+            if name in self.fields:
+                self.fields[name].help_text = f"{self.fields[name].help_text} {zone}"
 
 
 class EditPostForm(PostForm):

@@ -45,10 +45,23 @@ class PostStatus(models.TextChoices):
     RETURNED = "returned", _("Returned to the author")
     DECLINED = "declined", _("Declined")
     PUBLISHED = "published", _("Published")
+    # Written and ready, waiting for its publication time (`publish_at`): seen only by
+    # its author and the community's leaders until the scheduler publishes it.
+    SCHEDULED = "scheduled", _("Scheduled")
 
 
 class Post(Versioned):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="posts")
+    # The working group it belongs to, if any: a members-only group's posts are seen by
+    # its members and the community's leaders only (workgroups.permissions).
+    group = models.ForeignKey(
+        "workgroups.WorkingGroup",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="posts",
+        verbose_name=_("working group"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
     )
@@ -78,6 +91,12 @@ class Post(Versioned):
     # "closed", so a post reads as closed the instant its period ends.
     open_until = models.DateTimeField(null=True, blank=True, db_index=True)
     closure_recorded_at = models.DateTimeField(null=True, blank=True)
+    # A scheduled post is published by the scheduler at this moment.
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, db_index=True)
+    # From this moment the post leaves the home page and the lists (it moves to the
+    # archives) and reads as expired; it stays at its address and in search.
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True, db_index=True)
+    expiry_recorded_at = models.DateTimeField(null=True, blank=True)
     summary_of = models.OneToOneField(
         "self",
         null=True,
@@ -150,6 +169,14 @@ class Post(Versioned):
     @property
     def is_published(self) -> bool:
         return self.status == PostStatus.PUBLISHED and self.deleted_at is None
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == PostStatus.SCHEDULED
+
+    @property
+    def is_expired(self) -> bool:
+        return bool(self.expires_at and self.expires_at <= timezone.now())
 
     @property
     def is_question(self) -> bool:

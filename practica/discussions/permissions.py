@@ -21,13 +21,17 @@ from practica.communities.permissions import (
     is_suspended_in,
     write_blocker_in,
 )
+from practica.workgroups.permissions import can_see_group_content
 
 from .models import Comment, Post, PostKind, PostStatus
 
 
 def can_see_post(user: Any, post: Post) -> bool:
-    """Published posts follow the community; drafts only their author and its leaders."""
+    """Published posts follow the community (and their working group, if it keeps its
+    posts to its members); drafts and scheduled posts only their author and its leaders."""
     if not can_see_content(user, post.community):
+        return False
+    if post.group is not None and not can_see_group_content(user, post.group, post.community):
         return False
     if post.deleted_at is not None:
         return is_staff(user)
@@ -135,6 +139,8 @@ def comment_blocker(user: Any, post: Post) -> str | None:
         return "closed"
     if not post.community.is_active:
         return "archived"
+    if post.group is not None and post.group.is_archived:
+        return "group_archived"
     return write_blocker_in(user, post.community)
 
 

@@ -17,6 +17,7 @@ from practica.communities.permissions import roles_of
 from practica.communities.selectors import communities_visible_to
 from practica.core.pagecache import remember
 from practica.core.queries import filtered
+from practica.workgroups.permissions import group_visible_q, open_to_community_q
 
 from .models import Comment, Post, PostKind, PostStatus, Reaction, Tag
 from .permissions import check_see_post
@@ -38,15 +39,17 @@ def readable_communities(user: Any) -> QuerySet[Community]:
 
 
 def posts_visible_to(user: Any) -> QuerySet[Post]:
-    """Published, not deleted posts in communities whose content `user` may read."""
+    """Published, not deleted posts in communities whose content `user` may read, but
+    for members-only working groups' posts, which only their members and leaders see."""
     return (
         Post.objects.filter(
+            group_visible_q(user),
             status=PostStatus.PUBLISHED,
             deleted_at__isnull=True,
             hidden_at__isnull=True,
             community__in=readable_communities(user).values("pk"),
         )
-        .select_related("community", "author", "summary", "summary__author")
+        .select_related("community", "author", "summary", "summary__author", "group")
         .prefetch_related(_TAGS)
     )
 
@@ -55,9 +58,15 @@ def _closed(now: Any) -> Q:
     return Q(kind=PostKind.FEATURED, open_until__lte=now)
 
 
+def _unexpired(now: Any) -> Q:
+    """Not past its expiry: an expired post leaves the home page and the lists for the
+    archives, and stays at its address and in search."""
+    return Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+
+
 def _current(now: Any) -> Q:
     old = now - timedelta(days=settings.PRACTICA_ARCHIVE_AFTER_DAYS)
-    return ~_closed(now) & Q(last_activity_at__gt=old)
+    return ~_closed(now) & Q(last_activity_at__gt=old) & _unexpired(now)
 
 
 def open_featured(user: Any) -> QuerySet[Post]:
@@ -65,7 +74,7 @@ def open_featured(user: Any) -> QuerySet[Post]:
     now = timezone.now()
     return (
         posts_visible_to(user)
-        .filter(kind=PostKind.FEATURED, open_until__gt=now)
+        .filter(_unexpired(now), open_to_community_q(), kind=PostKind.FEATURED, open_until__gt=now)
         .order_by("-platform_featured", "-published_at", "-id")
     )
 
@@ -74,9 +83,11 @@ def home_recent(user: Any, *, limit: int = 60) -> QuerySet[Post]:
     """Recent posts (not open featured ones), the reader's own communities first."""
     now = timezone.now()
     since = now - timedelta(days=settings.PRACTICA_HOME_RECENT_DAYS)
+    # Members-only working groups' posts stay off the home page, whose lists are shared
+    # by readers of the same communities: their group and community pages show them.
     qs = (
         posts_visible_to(user)
-        .filter(published_at__gte=since)
+        .filter(_unexpired(now), open_to_community_q(), published_at__gte=since)
         .exclude(kind=PostKind.FEATURED, open_until__gt=now)
     )
     if is_active_user(user):
@@ -96,8 +107,10 @@ def reach(user: Any) -> list[object]:
 
 
 def soonest_closing(posts: list[Post]) -> Any:
+    """The first moment one of `posts` closes or expires, so that a list showing it goes."""
     now = timezone.now()
     closing = [p.open_until for p in posts if p.is_featured and p.open_until and p.open_until > now]
+    closing += [p.expires_at for p in posts if p.expires_at and p.expires_at > now]
     return min(closing, default=None)
 
 
@@ -119,10 +132,32 @@ def home_lists(user: Any) -> tuple[list[Post], list[Post]]:
 
 
 def community_posts(*, user: Any, community: Community, kind: str = "") -> QuerySet[Post]:
-    qs = posts_visible_to(user).filter(community=community)
+    qs = posts_visible_to(user).filter(_unexpired(timezone.now()), community=community)
     if kind:
         qs = qs.filter(kind=kind)
     return qs.order_by("-pinned", "-published_at", "-id")
+
+
+def group_posts(*, user: Any, group: Any) -> QuerySet[Post]:
+    """A working group's posts `user` may see, newest first (expired ones too, marked)."""
+    return (
+        posts_visible_to(user)
+        .filter(community_id=group.community_id, group=group)
+        .order_by("-pinned", "-published_at", "-id")
+    )
+
+
+def scheduled_posts(*, user: Any, community: Community) -> QuerySet[Post]:
+    """Posts waiting for their publication time that `user` may see: all of them for the
+    community's leaders, their own for others."""
+    from .permissions import can_review
+
+    qs = Post.objects.filter(
+        community=community, status=PostStatus.SCHEDULED, deleted_at__isnull=True
+    )
+    if not can_review(user, community):
+        qs = qs.filter(author_id=user.pk) if is_active_user(user) else qs.none()
+    return qs.select_related("author", "group").order_by("publish_at", "id")
 
 
 @dataclass
@@ -228,7 +263,7 @@ def access_post(*, user: Any, pk: int) -> Post:
     def load() -> Post | None:
         return (
             Post.objects.select_related(
-                "community", "author", "summary", "summary__author", "summary_of"
+                "community", "author", "summary", "summary__author", "summary_of", "group"
             )
             .prefetch_related(_TAGS)
             .filter(pk=pk)
@@ -324,7 +359,12 @@ def my_posts_in_review(*, user: Any) -> QuerySet[Post]:
     return (
         Post.objects.filter(
             author_id=user.pk,
-            status__in=[PostStatus.PENDING, PostStatus.RETURNED, PostStatus.DECLINED],
+            status__in=[
+                PostStatus.PENDING,
+                PostStatus.RETURNED,
+                PostStatus.DECLINED,
+                PostStatus.SCHEDULED,
+            ],
             deleted_at__isnull=True,
         )
         .select_related("community")

@@ -27,6 +27,11 @@ urlpatterns = [
     path("communities/<slug:slug>/posts/new/", views.post_create, name="post_create"),
     path("communities/<slug:slug>/review/", views.community_review, name="community_review"),
     path(
+        "communities/<slug:slug>/posts/scheduled/",
+        views.community_scheduled,
+        name="community_scheduled",
+    ),
+    path(
         "communities/<slug:slug>/summaries/",
         views.community_summaries,
         name="community_summaries",

@@ -41,6 +41,7 @@ from practica.discussions.selectors import readable_communities
 from practica.events.models import EventStatus
 from practica.events.selectors import events_visible_to
 from practica.library.models import Resource, ResourceStatus
+from practica.workgroups.permissions import open_to_community_q
 
 POINTS = {"declared": 2, "accepted": 3, "resource": 3, "event": 2, "helpful": 1}
 PEOPLE_PER_TOPIC = 5
@@ -195,7 +196,10 @@ def _contributions(viewer: Any, community: Community | None, areas: list[Experti
             for key in topic_keys(slug, areas):
                 found[key][person][kind] += n
 
+    # Shared by readers of the same communities: members-only working groups' work is
+    # left out, since it differs from reader to reader.
     posts = Post.objects.filter(
+        open_to_community_q(),
         status=PostStatus.PUBLISHED,
         deleted_at__isnull=True,
         hidden_at__isnull=True,
@@ -221,7 +225,9 @@ def _contributions(viewer: Any, community: Community | None, areas: list[Experti
     )
     add(
         "resource",
-        Resource.objects.filter(status=ResourceStatus.PUBLISHED, community__in=scope)
+        Resource.objects.filter(
+            open_to_community_q(), status=ResourceStatus.PUBLISHED, community__in=scope
+        )
         .values_list("authors", "tags__slug")
         .annotate(n=Count("pk", distinct=True))
         .order_by(),

@@ -25,7 +25,7 @@ def resources_added(windows: dict[int, Window]) -> dict[int, Part]:
             created_at__lt=end,
             hidden_at__isnull=True,
         )
-        .select_related("community")
+        .select_related("community", "group")
         .order_by("-created_at", "-id")[:CANDIDATES]
     )
     if not resources:
@@ -39,7 +39,9 @@ def resources_added(windows: dict[int, Window]) -> dict[int, Part]:
                 continue
             if not is_member(user, resource.community) or not can_see_resource(user, resource):
                 continue
-            if email_may_carry_content(resource.community):
+            # A members-only working group's titles stay on the site, as a private community's.
+            private = resource.group is not None and resource.group.members_only
+            if email_may_carry_content(resource.community) and not private:
                 title = resource.title
             else:
                 title = _("A resource in %(community)s") % {"community": resource.community.name}

@@ -39,6 +39,16 @@ class ResourceStatus(models.TextChoices):
 
 class Resource(Versioned):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="resources")
+    # The working group whose folder it is in, if any (workgroups.permissions decides who
+    # sees a members-only group's resources).
+    group = models.ForeignKey(
+        "workgroups.WorkingGroup",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="resources",
+        verbose_name=_("working group"),
+    )
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=ResourceKind.choices)
     summary = models.TextField(_("summary"), max_length=3000)

@@ -16,6 +16,7 @@ from practica.communities.permissions import (
     is_member,
     is_suspended_in,
 )
+from practica.workgroups.permissions import can_see_group_content
 
 from .models import Resource, ResourceStatus
 
@@ -34,6 +35,10 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     """Published resources follow the community; pending ones their authors and leaders;
     retired ones only leaders and staff."""
     if not can_see_content(user, resource.community):
+        return False
+    if resource.group is not None and not can_see_group_content(
+        user, resource.group, resource.community
+    ):
         return False
     if resource.hidden_at is not None:
         return _is_author(user, resource) or can_lead(user, resource.community)
@@ -113,6 +118,7 @@ def can_take_part(user: Any, resource: Resource) -> bool:
     return (
         is_active_user(user)
         and resource.status == ResourceStatus.PUBLISHED
+        and not (resource.group is not None and resource.group.is_archived)
         and (is_member(user, resource.community) or is_staff(user))
         and not is_suspended_in(user, resource.community)
     )
@@ -125,4 +131,6 @@ def check_take_part(user: Any, resource: Resource) -> None:
     check_not_suspended(user, resource.community)
     if resource.status != ResourceStatus.PUBLISHED:
         raise PermissionDenied(_("This resource is not published yet."))
+    if resource.group is not None and resource.group.is_archived:
+        raise PermissionDenied(_("This working group is archived: it is read-only."))
     raise PermissionDenied(_("Only the community's members can take part here."))

@@ -9,6 +9,7 @@ from django.http import Http404
 from practica.core.queries import filtered
 from practica.discussions.models import Tag
 from practica.discussions.selectors import readable_communities
+from practica.workgroups.permissions import group_visible_q
 
 from .models import Resource, ResourceStatus, ResourceVersion
 from .permissions import check_see_resource
@@ -32,10 +33,22 @@ class ResourceFilters:
 
 
 def resources_visible_to(user: Any) -> QuerySet[Resource]:
+    """Published resources of communities whose content `user` may read, but for those of
+    members-only working groups, which only their members and leaders see."""
     return Resource.objects.filter(
+        group_visible_q(user),
         status=ResourceStatus.PUBLISHED,
         hidden_at__isnull=True,
         community__in=readable_communities(user).values("pk"),
+    )
+
+
+def group_resources(*, user: Any, group: Any) -> QuerySet[Resource]:
+    """A working group's folder: its published resources `user` may see, newest first."""
+    return (
+        resources_visible_to(user)
+        .filter(community_id=group.community_id, group=group)
+        .order_by("-created_at", "-id")
     )
 
 
@@ -58,7 +71,9 @@ def library(*, user: Any, filters: ResourceFilters) -> QuerySet[Resource]:
 
 def access_resource(*, user: Any, pk: int) -> Resource:
     resource = (
-        Resource.objects.select_related("community", "last_reviewed_by").filter(pk=pk).first()
+        Resource.objects.select_related("community", "last_reviewed_by", "group")
+        .filter(pk=pk)
+        .first()
     )
     if resource is None:
         raise Http404

@@ -21,6 +21,8 @@ from practica.core.headers import keep_private
 from practica.core.http import paginate, report
 from practica.core.versioning import EditConflict, show_conflict
 from practica.discussions.selectors import readable_communities
+from practica.workgroups.permissions import check_contribute
+from practica.workgroups.selectors import group_for_form
 
 from . import selectors, services
 from .forms import CommentForm, LibraryFilterForm, MoveForm, ResourceForm, VersionForm
@@ -79,6 +81,10 @@ def community_library(request: HttpRequest, slug: str) -> HttpResponse:
 def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_add_resource(request.user, community)
+    # Added from a working group's page: into its folder (the service checks the right).
+    group = group_for_form(request, community)
+    if group is not None:
+        check_contribute(request.user, group)
     form = ResourceForm(
         form_data(request),
         request.FILES or None,
@@ -107,6 +113,7 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
                 tags=data["tags"],
                 jurisdictions=data["jurisdictions"],
                 review_months=data["review_months"],
+                group=group,
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -124,6 +131,7 @@ def resource_create(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "community": community,
+            "group": group,
             "allowed": sorted(ALLOWED),
             "file_chosen": bool(request.FILES.get("file")),
         },

@@ -21,6 +21,7 @@ from practica.discussions.models import Comment, Post, PostKind, PostStatus
 from practica.discussions.selectors import readable_communities
 from practica.events.models import Audience, Event
 from practica.library.models import Resource, ResourceStatus
+from practica.workgroups.permissions import group_visible_q
 
 from .candidates import candidates
 from .engines import engine
@@ -100,11 +101,15 @@ def visible_documents(
     and `led`: the communities whose content `user` reads and leads, if known)."""
     readable = _readable(user) if readable is None else readable
     led = _led(user) if led is None else led
+    # Members-only working groups' posts, comments and resources: their members only.
+    posts = visible_posts(readable).filter(group_visible_q(user))
+    comments = visible_comments(readable).filter(group_visible_q(user, "post__group"))
+    resources = visible_resources(user, readable, led).filter(group_visible_q(user))
     return Document.objects.filter(
-        (Q(kind=Kind.POST) & Q(_live(visible_posts(readable))))
-        | (Q(kind=Kind.COMMENT) & Q(_live(visible_comments(readable))))
+        (Q(kind=Kind.POST) & Q(_live(posts)))
+        | (Q(kind=Kind.COMMENT) & Q(_live(comments)))
         | (Q(kind=Kind.EVENT) & Q(_live(visible_events(user, readable, led))))
-        | (Q(kind=Kind.RESOURCE) & Q(_live(visible_resources(user, readable, led))))
+        | (Q(kind=Kind.RESOURCE) & Q(_live(resources)))
         | (Q(kind=Kind.COMMUNITY) & Q(_live(communities_visible_to(user))))
         | (Q(kind=Kind.PERSON) & Q(_live(people_visible_to(user))))
     )

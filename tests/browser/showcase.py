@@ -35,6 +35,7 @@ from tests.browser.showcase_messaging import messaging_showcase
 from tests.browser.showcase_moderation import moderation_showcase
 from tests.browser.showcase_recognition import build_recognition
 from tests.browser.showcase_standing import standing_showcase
+from tests.browser.showcase_workgroups import build_workgroups
 from tests.factories import CommunityFactory, UserFactory, make_member, make_request
 
 # Someone leaning on a key, or a pasted identifier: it must wrap, not widen the page.
@@ -404,6 +405,7 @@ def build() -> Showcase:
             ),
             **standing_showcase(community=community, leader=leader, others=others),
             **build_recognition(community, member, leader, others),
+            **build_workgroups(community, member, leader, others),
         },
     )
 

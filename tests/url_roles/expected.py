@@ -18,6 +18,7 @@ from .expected_recognition import RECOGNITION
 from .expected_reports import REPORTS
 from .expected_search import SEARCH
 from .expected_standing import STANDING
+from .expected_workgroups import WORKGROUPS
 from .world import (
     ALL_200,
     ANON_ONLY,
@@ -247,6 +248,6 @@ CORE = {
 
 EXPECTED = {
     **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
-    **MODERATION, **STANDING, **RECOGNITION,
+    **MODERATION, **STANDING, **RECOGNITION, **WORKGROUPS,
 }  # fmt: skip
 EXPECTED |= REPORTS

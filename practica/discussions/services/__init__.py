@@ -19,6 +19,7 @@ from .featured import featured_close_due, summary_create
 from .moderation import post_moderate, post_move, post_reopen
 from .posts import post_create, post_edit
 from .review import post_decline, post_publish, post_return
+from .schedule import post_schedule, posts_expire_due, posts_publish_due
 from .text import author_snapshot, normalise_tag, tags_for, tags_parse
 
 __all__ = [
@@ -39,6 +40,9 @@ __all__ = [
     "post_publish",
     "post_reopen",
     "post_return",
+    "post_schedule",
+    "posts_expire_due",
+    "posts_publish_due",
     "reaction_toggle",
     "summary_create",
     "tags_for",

@@ -49,6 +49,7 @@ COMMENT_BLOCKED = {
     "locked": _("This thread is locked: it takes no new comments."),
     "closed": _("This featured post is closed: its discussion period has ended."),
     "archived": _("This community is archived and takes no new comments."),
+    "group_archived": _("This working group is archived: its posts take no new comments."),
 }
 
 

@@ -85,6 +85,8 @@ def post_move(*, actor: User, post: Post, target: Community) -> Post:
         raise ServiceError(_("The post is already in this community."))
     if not can_lead(actor, target) or not target.is_active:
         raise ServiceError(_("You can only move posts to active communities you lead."))
+    if post.group_id is not None:
+        raise ServiceError(_("A working group's posts stay in its community."))
     source = post.community
     Post.objects.filter(pk=post.pk).update(community=target)
     Post.objects.filter(summary_of=post).update(community=target)

@@ -1,6 +1,7 @@
 """Starting and editing posts (with their revision history)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -15,6 +16,7 @@ from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
 from practica.core.versioning import check_version
 from practica.notifications.models import Category
+from practica.workgroups.permissions import check_contribute
 
 from ..models import (
     Post,
@@ -50,14 +52,25 @@ def post_create(
     tags: list[str] | str = "",
     open_days: int | None = None,
     language: str = "",
+    group: Any = None,
+    publish_at: datetime | None = None,
+    expires_at: datetime | None = None,
 ) -> Post:
-    """Publish a post, or queue it for review.
+    """Publish a post, or queue it for review, or schedule it for `publish_at`.
 
     Featured posts by members are proposals; in communities that hold new members' first
-    posts, a member's first discussion or question waits for a leader too.
+    posts, a member's first discussion or question waits for a leader too. A post in a
+    working group (`group`) needs the right to contribute to it. A scheduled post records
+    nothing now: the scheduler publishes it (`posts_publish_due`), and only then are
+    watchers told.
     """
     check_post_in(actor, community)
     check_can_write_in(actor, community)
+    if group is not None:
+        if group.community_id != community.pk:
+            raise ServiceError(_("This working group belongs to another community."))
+        check_contribute(actor, group)
+    check_schedule(publish_at=publish_at, expires_at=expires_at)
     if kind not in (PostKind.FEATURED, PostKind.DISCUSSION, PostKind.QUESTION):
         raise ServiceError(_("Choose a featured post, a discussion or a question."))
     check_text(title=title, body=body)
@@ -74,27 +87,43 @@ def post_create(
                 author=actor, community=community, status=PostStatus.PUBLISHED
             ).exists()
         )
+    if held and publish_at is not None:
+        raise ServiceError(
+            _("This post will wait for the leaders' review, so it cannot be scheduled: "
+              "leave the publication time empty.")
+        )  # fmt: skip
     html, mentioned = render(body)
     now = timezone.now()
+    scheduled = publish_at is not None
+    starts = publish_at or now
+    if held:
+        status = PostStatus.PENDING
+    else:
+        status = PostStatus.SCHEDULED if scheduled else PostStatus.PUBLISHED
     post = Post.objects.create(
         community=community,
+        group=group,
         author=actor,
         kind=kind,
         title=title.strip(),
         body=body,
         body_html=html,
         language=language,
-        status=PostStatus.PENDING if held else PostStatus.PUBLISHED,
-        published_at=None if held else now,
+        status=status,
+        published_at=None if held or scheduled else now,
+        publish_at=publish_at,
+        expires_at=expires_at,
         last_activity_at=now,
         open_until=(
-            now + timedelta(days=open_days or community.featured_days)
+            starts + timedelta(days=open_days or community.featured_days)
             if kind == PostKind.FEATURED and not held
             else None
         ),
         **author_snapshot(actor),
     )
     post.tags.set(tags_for(names))
+    if scheduled:
+        return post
     if held:
         post_activity(
             actor=actor,
@@ -121,6 +150,21 @@ def post_create(
             ],
         )  # fmt: skip
     return post
+
+
+def check_schedule(*, publish_at: datetime | None, expires_at: datetime | None) -> None:
+    """A publication time must be in the future, and an expiry after publication."""
+    now = timezone.now()
+    if publish_at is not None and publish_at <= now:
+        raise ServiceError(
+            _("The publication time has already passed: choose a later time, or leave it "
+              "empty to publish now.")
+        )  # fmt: skip
+    if expires_at is not None:
+        if expires_at <= now:
+            raise ServiceError(_("The expiry time has already passed: choose a later time."))
+        if publish_at is not None and expires_at <= publish_at:
+            raise ServiceError(_("The post must expire after it is published."))
 
 
 def lock_post(post: Post) -> Post:

@@ -36,7 +36,10 @@ def post_rows(
     context = [translation.get_language(), timezone.get_current_timezone_name(), show_community]
     rows = stored_many(
         "post_row",
-        {p: ([p.pk, p.is_closed, *context], [f"post:{p.pk}", "communities"]) for p in posts},
+        {
+            p: ([p.pk, p.is_closed, p.is_expired, *context], [f"post:{p.pk}", "communities"])
+            for p in posts
+        },
         lambda p: render_to_string(
             "discussions/_post_row.html", {"post": p, "show_community": show_community}
         ),

@@ -8,7 +8,13 @@ from .comments import (
 )
 from .lists import archive_month, archives, community_posts, home, post_list, tag_detail, tag_list
 from .moderation import post_delete, post_moderate, post_move, post_reopen, summary_create
-from .review import community_review, community_summaries, my_posts, post_review
+from .review import (
+    community_review,
+    community_scheduled,
+    community_summaries,
+    my_posts,
+    post_review,
+)
 from .threads import (
     comment_goto,
     post_create,
@@ -29,6 +35,7 @@ __all__ = [
     "comment_react",
     "community_posts",
     "community_review",
+    "community_scheduled",
     "community_summaries",
     "home",
     "my_posts",

@@ -110,3 +110,20 @@ def my_posts(request: HttpRequest) -> HttpResponse:
         "discussions/my_posts.html",
         {"posts": selectors.my_posts_in_review(user=request.user)},
     )
+
+
+@login_required
+def community_scheduled(request: HttpRequest, slug: str) -> HttpResponse:
+    """Posts waiting for their publication time: all of them for the community's leaders,
+    their own for members (others' scheduled posts are drafts they may not see)."""
+    community = community_selectors.access_community(user=request.user, slug=slug)
+    check_see_content(request.user, community)
+    return render(
+        request,
+        "discussions/community_scheduled.html",
+        {
+            "community": community,
+            "can": community_abilities(request.user, community),
+            "posts": selectors.scheduled_posts(user=request.user, community=community),
+        },
+    )

@@ -5,9 +5,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -21,6 +24,8 @@ from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.pagecache import expires_at, shared_page
 from practica.core.versioning import EditConflict, show_conflict
+from practica.workgroups.permissions import check_contribute
+from practica.workgroups.selectors import group_for_form
 
 from .. import post_parts, reading, selectors, services
 from ..asked_before import asked_before
@@ -261,6 +266,10 @@ def int_or_zero(value: str | None) -> int:
 def post_create(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_selectors.access_community(user=request.user, slug=slug)
     check_post_in(request.user, community)
+    # Written from a working group's page: the post is the group's (the service checks).
+    group = group_for_form(request, community)
+    if group is not None:
+        check_contribute(request.user, group)
     can_feature = can_publish_featured(request.user, community)
     initial = {"kind": request.GET.get("kind") or PostKind.DISCUSSION, "language": get_language()}
     data_in = form_data(request)
@@ -283,13 +292,22 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
                 tags=data["tags"],
                 open_days=data.get("open_days"),
                 language=data.get("language") or "",
+                group=group,
+                publish_at=data.get("publish_at"),
+                expires_at=data.get("expires_at"),
             )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
             for part, extra in extras:
                 part.save(extra, actor=request.user, post=post)
-            if post.status == PostStatus.PENDING:
+            if post.status == PostStatus.SCHEDULED:
+                when = date_format(localtime(post.publish_at), "DATETIME_FORMAT")
+                messages.success(
+                    request, _("Your post is scheduled: it will be published on %(when)s.")
+                    % {"when": when},
+                )  # fmt: skip
+            elif post.status == PostStatus.PENDING:
                 messages.success(
                     request,
                     _("Thank you. The leaders will review your post; you will be told when "
@@ -303,6 +321,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
         "discussions/post_form.html",
         {
             "community": community,
+            "group": group,
             "form": form,
             "suggestions": selectors.tag_suggestions(user=request.user),
             "can_feature": can_feature,
@@ -329,28 +348,38 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_data(request),
         can_feature=False,
         include_kind=False,
+        schedule=post.is_scheduled,
         initial={
             "title": post.title,
             "body": post.body,
             "tags": tags,
             "version": post.version,
             "language": post.language or get_language(),
+            "publish_at": post.publish_at,
+            "expires_at": post.expires_at,
         },
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.post_edit(
-                actor=request.user,
-                post=post,
-                title=data["title"],
-                body=data["body"],
-                tags=data["tags"],
-                reason=data["reason"],
-                version=data["version"],
-                language=data.get("language") or post.language,
-            )
+            with transaction.atomic():  # the text and the times are saved together or not
+                edited = services.post_edit(
+                    actor=request.user,
+                    post=post,
+                    title=data["title"],
+                    body=data["body"],
+                    tags=data["tags"],
+                    reason=data["reason"],
+                    version=data["version"],
+                    language=data.get("language") or post.language,
+                )
+                services.post_schedule(
+                    actor=request.user,
+                    post=edited,
+                    publish_at=data.get("publish_at") if post.is_scheduled else post.publish_at,
+                    expires_at=data.get("expires_at"),
+                )
         except EditConflict as error:
             show_conflict(form, error)
             saved = error.current

@@ -2,6 +2,7 @@
 
 from datetime import date
 from functools import partial
+from typing import Any
 from urllib.parse import urlparse
 
 from django.core.files.base import ContentFile
@@ -19,6 +20,7 @@ from practica.communities.selectors import leader_ids
 from practica.core.errors import ServiceError
 from practica.discussions.services import tags_for, tags_parse
 from practica.notifications.models import Category
+from practica.workgroups.permissions import check_contribute
 
 from ..models import (
     Resource,
@@ -86,13 +88,19 @@ def resource_create(
     tags: str | list[str] = "",
     jurisdictions: str = "",
     review_months: int = 12,
+    group: Any = None,
 ) -> Resource:
-    """Add a resource (with its first version if a file is given).
+    """Add a resource (with its first version if a file is given), in a working group's
+    folder if `group` is given (which takes the right to contribute to it).
 
     It waits for a leader when the community asks for approval of new resources.
     """
     check_add_resource(actor, community)
     check_can_write_in(actor, community)
+    if group is not None:
+        if group.community_id != community.pk:
+            raise ServiceError(_("This working group belongs to another community."))
+        check_contribute(actor, group)
     if not licence_confirmed:
         raise ServiceError(_("Confirm that you may share this resource under its licence."))
     if kind in LINK_KINDS and not link_url:
@@ -107,6 +115,7 @@ def resource_create(
     held = community.library_needs_approval and not can_lead(actor, community)
     resource = Resource.objects.create(
         community=community,
+        group=group,
         title=title.strip(),
         kind=kind,
         summary=summary.strip(),

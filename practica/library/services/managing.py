@@ -116,6 +116,8 @@ def resource_move(*, actor: User, resource: Resource, target: Community) -> Reso
     check_not_suspended(actor, resource.community)
     if not can_lead(actor, target) or not target.is_active:
         raise ServiceError(_("You can only move resources to active communities you lead."))
+    if resource.group_id is not None:
+        raise ServiceError(_("A working group's resources stay in its community."))
     source = resource.community.slug
     resource.community = target
     resource.save(update_fields=["community", "updated_at"])

@@ -42,6 +42,7 @@ from practica.demo.reports import seed_reports
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.demo.standing import seed_standing
+from practica.demo.workgroups import seed_workgroups
 from practica.directory.models import Expertise
 from practica.discussions.models import Post
 from practica.events.models import Event
@@ -54,6 +55,7 @@ from practica.newsletter.demo import seed_newsletter
 from practica.newsletter.models import Issue
 from practica.notifications.models import Watch
 from practica.recognition.models import Award
+from practica.workgroups.models import WorkingGroup
 
 DEMO_LOGINS = [
     # email, role, name, affiliation, occupation, staff, country, jurisdiction, languages,
@@ -174,6 +176,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seed_recognition()
             self.stdout.write(self.style.SUCCESS("Demo badges and development record created."))
+        if WorkingGroup.objects.exists():
+            self.stdout.write("Demo working groups already present.")
+        else:
+            with transaction.atomic():
+                seed_workgroups()
+            self.stdout.write(
+                self.style.SUCCESS("Demo working groups and scheduled posts created.")
+            )
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
         rollups = seed_reports()

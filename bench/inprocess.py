@@ -48,6 +48,10 @@ def main() -> None:
 
     community = Community.objects.filter(visibility="public").order_by("id").first()
     assert community is not None
+    from django.db.models import Count
+
+    biggest = Community.objects.annotate(n=Count("posts")).order_by("-n", "id").first()
+    assert biggest is not None
     pages = {
         "ceiling": "/ping/",
         "home": "/",
@@ -59,12 +63,18 @@ def main() -> None:
         "search rare": "/search/?q=urquhart",
         "search phrase": "/search/?q=%22bail+conditions%22",
         "search filtered": f"/search/?q=housing&kind=post&community={community.slug}",
+        "report": f"/communities/{biggest.slug}/report/?period=quarter",
+        "platform report": "/reports/?period=quarter",
     }
     wanted = sys.argv[1:] or ["home", "community", "all posts", "thread 50", "thread 200"]
     signed = Client(HTTP_ACCEPT_ENCODING="gzip")
     signed.force_login(User.objects.get(email=scale.bench_email(0)))
     signed.get("/")  # the CSRF cookie, as a browser has it
     anonymous = Client(HTTP_ACCEPT_ENCODING="gzip")
+    from bench.staff import bench_staff
+
+    staff = Client(HTTP_ACCEPT_ENCODING="gzip")
+    staff.force_login(bench_staff())  # the reports are for leaders and staff
     lines = int(os.environ.get("PROFILE_LINES", "40"))
     cold = os.environ.get("COLD") == "1"
 
@@ -76,6 +86,7 @@ def main() -> None:
         anon = name.endswith(" anon")
         path = pages[name.removesuffix(" anon")]
         client = anonymous if anon else signed
+        client = staff if "report" in name else client
         for _ in range(5):
             assert client.get(path).status_code == 200
         times = []

@@ -71,6 +71,12 @@ def main() -> None:
         .order_by("-last_activity_at")
         .values_list("id", flat=True)[:40]
     )
+    from bench.staff import bench_staff
+
+    staff = bench_staff()
+    biggest = Community.objects.annotate(n=Count("posts")).order_by("-n", "id").first()
+    assert biggest is not None
+    report_path = f"/communities/{biggest.slug}/report/?period=quarter"
     targets: list[dict[str, Any]] = [
         {"name": "ceiling", "paths": ["/ping/"], "signed_in": False},
         {"name": "home", "paths": ["/"], "signed_in": False},
@@ -103,6 +109,9 @@ def main() -> None:
             "paths": [f"/search/?q=housing&kind=post&community={community.slug}"],
             "signed_in": True,
         },
+        # Reports, as the host staff read them (a leader's view is the same page): a
+        # quarter of the largest community's figures, and every community side by side.
+        {"name": "report", "paths": [report_path], "signed_in": True, "as": "staff"},
         {
             "name": "comment",
             "paths": [f"/posts/{pk}/comments/" for pk in open_threads],
@@ -110,13 +119,15 @@ def main() -> None:
             "method": "POST",
         },
     ]
-    anonymous, signed = Client(), Client()
+    anonymous, signed, as_staff = Client(), Client(), Client()
     signed.force_login(member)
+    as_staff.force_login(staff)
     for target in targets:
         if target.get("method") == "POST":
             target["queries"] = "-"
             continue
         client = signed if target["signed_in"] else anonymous
+        client = as_staff if target.get("as") == "staff" else client
         path = target["paths"][0]
         counts = []
         # Cold: every cached page and part is dropped, as after a change (clearing the cache
@@ -133,6 +144,7 @@ def main() -> None:
             {
                 "targets": targets,
                 "emails": writers,
+                "staff_email": staff.email,
                 "password": scale.BENCH_PASSWORD,
                 "data": scale.describe(),
                 "watched": watched,

@@ -111,6 +111,7 @@ def run_size(
     try:
         server.settle()
         sessions = [sign_in(email, plan["password"]) for email in plan["emails"]]
+        staff_sessions = [sign_in(plan["staff_email"], plan["password"])]
         targets = [t for t in plan["targets"] if pages is None or t["name"] in [*pages, "ceiling"]]
         idle = IdleConnections(IDLE)
         visitor_ms = new_visitor_ms()
@@ -119,11 +120,12 @@ def run_size(
         )
         memory = server.worker_rss_mb()
         for target in targets:
-            specs = build_specs(target, sessions)
+            people = staff_sessions if target.get("as") == "staff" else sessions
+            specs = build_specs(target, people)
             html_kb, wire_kb = (0.0, 0.0)
             if target.get("method", "GET") == "GET":
                 html_kb, wire_kb = page_weight(
-                    target["paths"][0], sessions[0] if target["signed_in"] else None
+                    target["paths"][0], people[0] if target["signed_in"] else None
                 )
             for conns in connections:
                 wrk(specs, conns, WARMUP)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("practica.knowledge.urls")),
     path("", include("practica.governance.urls")),
     path("", include("practica.consultations.urls")),
+    path("", include("practica.reports.urls")),
     path("", include("practica.moderation.urls")),
     path("", include("practica.recognition.urls")),
     path("messages/", include("practica.messaging.urls")),

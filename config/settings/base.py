@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "practica.knowledge",
     "practica.governance",
     "practica.consultations",
+    "practica.reports",
     "practica.messaging",
     "practica.moderation",
     "practica.mailin",

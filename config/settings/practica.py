@@ -138,3 +138,13 @@ PRACTICA_PERIODIC_TASKS.append(
 # A professional development record counts at most this many hours for each day an event
 # spans (a three-day conference is not 72 hours of learning).
 PRACTICA_DEVELOPMENT_HOURS_A_DAY = env.int("DEVELOPMENT_HOURS_A_DAY", default=8)
+
+# --- Reports (practica/reports) --------------------------------------------------------------
+# From the first of each month, last month's report is emailed to each community's leaders
+# and the platform's to the host staff; the task runs every MONTHLY_REPORTS_EVERY seconds
+# and sends each report once.
+PRACTICA_PERIODIC_TASKS.append(
+    ("practica.reports.tasks.monthly_reports_task", env.int("MONTHLY_REPORTS_EVERY", 3600))
+)
+# The countries whose provinces, territories or states a profile offers (ISO 3166-1 codes).
+PRACTICA_REGION_COUNTRIES = env.list("REGION_COUNTRIES", default=["CA", "US"])

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practica.core.forms import LineField, TextField, formfield_for
 from practica.core.pictures import PICTURE_MAX_MB
+from practica.core.regions import region_choices
 
 from .models import User
 from .timezones import time_zone_choices
@@ -14,8 +15,8 @@ from .timezones import time_zone_choices
 class ProfileForm(forms.ModelForm):
     # Rendered as groups by includes/form.html (docs/design.md, Forms).
     fieldsets = [
-        (_("Who you are"), ["display_name", "affiliation", "occupation"]),
-        (_("Where you work"), ["country", "jurisdiction", "languages", "time_zone"]),
+        (_("Who you are"), ["display_name", "affiliation", "affiliation_type", "occupation"]),
+        (_("Where you work"), ["country", "region", "jurisdiction", "languages", "time_zone"]),
         (_("What you know"), ["interests", "bio"]),
         (
             _("Being found"),
@@ -28,8 +29,10 @@ class ProfileForm(forms.ModelForm):
         fields = [
             "display_name",
             "affiliation",
+            "affiliation_type",
             "occupation",
             "country",
+            "region",
             "jurisdiction",
             "languages",
             "interests",
@@ -51,6 +54,17 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = True
         self.fields["display_name"].help_text = _("Shown on everything you write.")
         self.fields["affiliation"].required = True
+        # The subdivisions of the member's own country are offered too (as typed, or kept).
+        country = self.data.get("country") or self.instance.country
+        self.fields["region"] = forms.ChoiceField(
+            label=self.fields["region"].label,
+            required=False,
+            choices=[
+                ("", _("Not given")),
+                *region_choices(country),
+            ],
+            help_text=self.fields["region"].help_text,
+        )
         self.fields["time_zone"] = forms.ChoiceField(
             label=_("Time zone"),
             required=False,

@@ -23,6 +23,16 @@ class Occupation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class AffiliationType(models.TextChoices):
+    COURT = "court", _("Court or tribunal")
+    GOVERNMENT = "government", _("Government")
+    LEGAL_AID = "legal_aid", _("Legal aid or clinic")
+    PRIVATE = "private", _("Law firm or private practice")
+    COMMUNITY = "community", _("Community organisation")
+    ACADEMIC = "academic", _("University or college")
+    OTHER = "other", _("Other")
+
+
 class ProfileVisibility(models.TextChoices):
     """Who may see a person's profile page, photo and directory card. What a profile shows
     about memberships still follows each community's own visibility."""
@@ -81,6 +91,16 @@ class User(AbstractUser):
         _("occupation"), max_length=32, choices=Occupation.choices, blank=True
     )
     country = models.CharField(_("country"), max_length=100, blank=True)
+    # ISO 3166-2 code ("CA-ON") from practica.core.regions; the reports count members by it.
+    region = models.CharField(
+        _("province, territory or state"),
+        max_length=8,
+        blank=True,
+        help_text=_("Where you mainly work. Reports count members by it, never by name."),
+    )
+    affiliation_type = models.CharField(
+        _("kind of organisation"), max_length=24, choices=AffiliationType.choices, blank=True
+    )
     jurisdiction = models.CharField(
         _("jurisdictions"),
         max_length=200,
@@ -139,6 +159,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+    @property
+    def region_name(self) -> str:
+        """The name of the profile's province, territory or state (ISO 3166-2)."""
+        from practica.core.regions import region_name
+
+        return region_name(self.region) if self.region else ""
 
     @property
     def name(self) -> str:

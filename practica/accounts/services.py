@@ -21,8 +21,10 @@ PHOTO_FIELDS = ("photo", "photo_small")
 PROFILE_FIELDS = (
     "display_name",
     "affiliation",
+    "affiliation_type",
     "occupation",
     "country",
+    "region",
     "jurisdiction",
     "languages",
     "interests",

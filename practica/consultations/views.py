@@ -20,12 +20,12 @@ from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.communities.models import Community
 from practica.communities.permissions import community_abilities
+from practica.core.charts import bar_chart, describe
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 
 from . import results as tally
 from . import selectors, services
-from .charts import bar_chart, describe
 from .forms import QuestionForm, SummaryPostForm, SurveyForm
 from .models import Poll, Question, Response, Survey
 from .permissions import (

@@ -14,6 +14,7 @@ from tests.browser.pages_knowledge import KNOWLEDGE_NOT_PAGES, KNOWLEDGE_PAGES
 from tests.browser.pages_messaging import MESSAGING_NOT_PAGES, MESSAGING_PAGES
 from tests.browser.pages_moderation import MODERATION_NOT_PAGES, MODERATION_PAGES
 from tests.browser.pages_recognition import RECOGNITION_NOT_PAGES, RECOGNITION_PAGES
+from tests.browser.pages_reports import REPORTS_NOT_PAGES, REPORTS_PAGES
 from tests.browser.pages_search import SEARCH_NOT_PAGES, SEARCH_PAGES
 from tests.browser.pages_standing import STANDING_NOT_PAGES, STANDING_PAGES
 from tests.browser.pages_workgroups import WORKGROUPS_NOT_PAGES, WORKGROUPS_PAGES
@@ -228,9 +229,11 @@ PAGES += [
     *CONSULTATIONS_PAGES, *MODERATION_PAGES, *STANDING_PAGES, *RECOGNITION_PAGES,
     *WORKGROUPS_PAGES,
 ]  # fmt: skip
+PAGES += REPORTS_PAGES
 NOT_PAGES |= {
     **DIRECTORY_NOT_PAGES, **SEARCH_NOT_PAGES, **KNOWLEDGE_NOT_PAGES, **MESSAGING_NOT_PAGES,
     **GOVERNANCE_NOT_PAGES, **MODERATION_NOT_PAGES, **STANDING_NOT_PAGES,
     **RECOGNITION_NOT_PAGES, **WORKGROUPS_NOT_PAGES,
 }  # fmt: skip
 NOT_PAGES |= CONSULTATIONS_NOT_PAGES
+NOT_PAGES |= REPORTS_NOT_PAGES

@@ -7,7 +7,7 @@ from django.urls import reverse
 from lxml import etree
 
 from practica.consultations import services
-from practica.consultations.charts import bar_chart
+from practica.core.charts import bar_chart
 from tests.factories import make_member
 
 from .conftest import make_poll, make_survey, values

@@ -15,6 +15,7 @@ from .expected_knowledge import KNOWLEDGE
 from .expected_messaging import MESSAGING
 from .expected_moderation import MODERATION
 from .expected_recognition import RECOGNITION
+from .expected_reports import REPORTS
 from .expected_search import SEARCH
 from .expected_standing import STANDING
 from .expected_workgroups import WORKGROUPS
@@ -249,3 +250,4 @@ EXPECTED = {
     **CORE, **DIRECTORY, **SEARCH, **KNOWLEDGE, **MESSAGING, **GOVERNANCE, **CONSULTATIONS,
     **MODERATION, **STANDING, **RECOGNITION, **WORKGROUPS,
 }  # fmt: skip
+EXPECTED |= REPORTS

@@ -40,7 +40,11 @@ def membership_leave(*, actor: User, community: Community) -> None:
         action="membership.leave",
         target=community,
         scope=community.slug,
-        data={"user_id": actor.pk, "role": membership.role},
+        data={
+            "user_id": actor.pk,
+            "role": membership.role,
+            "joined_at": membership.joined_at.isoformat(),  # for the reports
+        },
     )
 
 
@@ -60,7 +64,12 @@ def membership_remove(*, actor: User, membership: Membership, reason: str) -> No
         target=membership.user,  # the person removed; the community is the scope
         scope=community.slug,
         reason=reason,
-        data={"community_id": community.pk, "user_id": membership.user_id, "role": membership.role},
+        data={
+            "community_id": community.pk,
+            "user_id": membership.user_id,
+            "role": membership.role,
+            "joined_at": membership.joined_at.isoformat(),  # for the reports
+        },
     )
     tell(
         community,

@@ -38,6 +38,7 @@ from practica.demo.messaging import seed_messaging
 from practica.demo.moderation import seed_moderation
 from practica.demo.notices import seed_notices
 from practica.demo.recognition import seed_recognition
+from practica.demo.reports import seed_reports
 from practica.demo.search import seed_search
 from practica.demo.seeding import past_quietly
 from practica.demo.standing import seed_standing
@@ -185,6 +186,8 @@ class Command(BaseCommand):
             )
         indexed = seed_search()
         self.stdout.write(self.style.SUCCESS(f"Search index built ({indexed} things)."))
+        rollups = seed_reports()
+        self.stdout.write(self.style.SUCCESS(f"Report rollups built ({rollups} member-days)."))
 
     def _seed_newsletter(self) -> None:
         staff = User.objects.get(email=DEMO_LOGINS[0][0])

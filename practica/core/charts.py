@@ -58,6 +58,46 @@ def bar_chart(
     step = max(1, -(-top // 8))  # whole numbers only: these are counts of people
     chart.y_labels = list(range(0, top + step, step))
     chart.add(title, list(values))
+    return _finish(chart, title=title, description=description)
+
+
+def _style() -> pygal.style.Style:
+    return pygal.style.Style(
+        font_family="sans-serif", label_font_size=12, major_label_font_size=12,
+        value_font_size=13, title_font_size=16, legend_font_size=12,
+    )  # fmt: skip
+
+
+def series_chart(
+    *, title: str, description: str, labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]], stacked: bool = False,
+) -> SafeString:  # fmt: skip
+    """A line chart (or stacked bars) of several series over `labels` (weeks, say), with a
+    legend; described for screen readers as `bar_chart` is. Colours come from site.css
+    (`svg.chart .color-N`)."""
+    kind = pygal.StackedBar if stacked else pygal.Line
+    chart = kind(
+        style=_style(), js=[], css=[], width=640, height=320,
+        show_legend=len(series) > 1, legend_at_bottom=True, legend_at_bottom_columns=3,
+        truncate_label=12, x_label_rotation=0, show_minor_x_labels=False,
+        disable_xml_declaration=True, explicit_size=False, margin=12, spacing=8,
+        show_x_guides=False, dots_size=3, margin_right=40,
+    )  # fmt: skip
+    chart.x_labels = list(labels)
+    # Label every few weeks only, so that a year's fifty-two do not overlap.
+    every = max(1, -(-len(labels) // 8))
+    chart.x_labels_major = list(labels)[::every]
+    totals = [sum(values) for values in zip(*(v for _n, v in series), strict=True)] or [0]
+    top = max([*(totals if stacked else [max([*v, 0]) for _n, v in series]), 1])
+    step = max(1, -(-top // 8))
+    chart.y_labels = list(range(0, top + step, step))
+    for name, values in series:
+        chart.add(name, list(values))
+    return _finish(chart, title=title, description=description)
+
+
+def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str) -> SafeString:
+    """The rendered chart without pygal's script, styles and tooltips, titled and described."""
     tree = chart.render_tree()
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or etree.QName(element).localname in _STRIP:

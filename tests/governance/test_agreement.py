@@ -167,9 +167,10 @@ def test_a_new_version_blocks_writing_until_accepted_keeping_the_text(
     post = post_create(
         actor=chair, community=community, kind="discussion", title="Bail hearings", body="B"
     )
+    client.force_login(member)
+    client.get(post.get_absolute_url())  # read before the new version: the thread is kept
     services.agreement_draft_save(actor=chair, community=community, body="Version two text")
     services.agreement_publish(actor=chair, community=community)
-    client.force_login(member)
     # The post page says why the member cannot comment, with the way to the agreement.
     page = client.get(post.get_absolute_url()).content.decode()
     assert "read and accept it to comment" in page

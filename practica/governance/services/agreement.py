@@ -16,6 +16,8 @@ from practica.communities.permissions import check_write_in, is_member, roles_fo
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
+from practica.core.pagecache import bump
+from practica.core.readercache import reader_changed
 from practica.notifications.models import Category
 
 from ..models import (
@@ -154,12 +156,16 @@ def agreement_publish(*, actor: User, community: Community) -> AgreementVersion:
     version.authors.set(draft.authors.all())
     Community.objects.filter(pk=community.pk).update(agreement_version=number)
     community.agreement_version = number
+    # An update sends no signal: pages and threads kept with the community's old version
+    # (which would let a comment form through to a refusal) are dropped now.
+    bump("communities", "content")
     draft.comments_until = None
     draft.summary_of_changes = ""
     draft.save(update_fields=["comments_until", "summary_of_changes"])
     draft.authors.clear()
     Membership.objects.filter(community=community, user=actor).update(agreement_version=number)
     roles_forget(actor)
+    reader_changed(actor.pk)
     audit_record(
         actor=actor,
         action="agreement.publish",
@@ -193,6 +199,7 @@ def agreement_accept(*, user: User, community: Community) -> int:
         agreement_version=number
     )
     roles_forget(user)
+    reader_changed(user.pk)  # their kept pages asked them to accept it
     return number
 
 

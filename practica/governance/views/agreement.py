@@ -34,6 +34,7 @@ from ..permissions import (
     check_see_agreement,
     check_see_agreement_draft,
 )
+from .commenting import post_draft_comment
 
 
 def _community(request: HttpRequest, slug: str) -> Community:
@@ -132,20 +133,12 @@ def _agreement_comment(request: HttpRequest, slug: str) -> HttpResponse:
     draft = selectors.agreement_draft(community=community)
     check_see_agreement_draft(request.user, community, draft)
     check_write_in(request.user, community)  # a new agreement to accept first: kept text
-    form = DraftCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.draft_comment_add(
-                actor=request.user, community=community, body=form.cleaned_data["body"]
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your comment is posted."))
-            return redirect("agreement_draft", community.slug)
-    response = _draft_page(request, community, draft, form)
-    response.status_code = 400
-    return response
+    return post_draft_comment(
+        request,
+        community,
+        page=lambda form: _draft_page(request, community, draft, form),
+        done="agreement_draft",
+    )
 
 
 @write_gate()

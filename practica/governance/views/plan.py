@@ -38,6 +38,7 @@ from ..permissions import (
     check_see_plan,
     check_update_activity,
 )
+from .commenting import post_draft_comment
 
 
 def _community(request: HttpRequest, slug: str) -> Community:
@@ -134,20 +135,13 @@ def _plan_comment(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     check_see_plan(request.user, draft)
     check_write_in(request.user, community)
-    form = DraftCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.draft_comment_add(
-                actor=request.user, community=community, body=form.cleaned_data["body"], plan=draft
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your comment is posted."))
-            return redirect("plan_draft", community.slug)
-    response = _draft_page(request, community, draft, form)
-    response.status_code = 400
-    return response
+    return post_draft_comment(
+        request,
+        community,
+        page=lambda form: _draft_page(request, community, draft, form),
+        done="plan_draft",
+        plan=draft,
+    )
 
 
 @write_gate()

@@ -50,7 +50,7 @@ def write_gate(
     view itself only takes POSTs (a comment is written on its post's page).
 
     A `WriteBlocked` the view raises itself, from a check that needs the object it fetched
-    (a community's agreement to accept: `communities.permissions.check_write_in`), is
+    (a community's agreement to accept: `communities.permissions.check_can_write_in`), is
     turned into the same redirect, keeping what was sent."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -383,7 +383,6 @@ from .standing_permissions import (  # noqa: E402, F401
     check_see_audit,
     check_see_standing,
     check_suspend_platform_wide,
-    check_write_in,
     is_suspended_in,
     standing_forget,
     suspended_now,

@@ -159,10 +159,6 @@ def check_can_write_in(
         raise WriteBlocked(reason)
 
 
-# The community's agreement joined the suspension in one check (governance's callers).
-check_write_in = check_can_write_in
-
-
 def check_not_suspended(user: Any, community: Community | None) -> None:
     """Raise WriteBlocked, saying where, until when and why, if `user` is suspended there."""
     suspension = suspension_in(user, community)

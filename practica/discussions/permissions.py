@@ -15,8 +15,8 @@ from practica.communities.models import Community
 from practica.communities.permissions import (
     can_lead,
     can_see_content,
+    check_can_write_in,
     check_not_suspended,
-    check_write_in,
     is_member,
     is_suspended_in,
     write_blocker_in,
@@ -63,7 +63,7 @@ def check_post_in(user: Any, community: Community) -> None:
     """May start a post; a member who has a new community agreement to accept is sent to
     it (`WriteBlocked`), keeping what they wrote."""
     if can_post_in(user, community):
-        check_write_in(user, community, needs_conduct=False)
+        check_can_write_in(user, community, needs_conduct=False)
         return
     check_not_suspended(user, community)
     if is_active_user(user) and not community.is_active:

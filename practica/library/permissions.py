@@ -11,8 +11,8 @@ from practica.communities.models import Community
 from practica.communities.permissions import (
     can_lead,
     can_see_content,
+    check_can_write_in,
     check_not_suspended,
-    check_write_in,
     is_member,
     is_suspended_in,
 )
@@ -65,7 +65,7 @@ def can_add_resource(user: Any, community: Community) -> bool:
 
 def check_add_resource(user: Any, community: Community) -> None:
     if can_add_resource(user, community):
-        check_write_in(user, community, needs_conduct=False)  # a new agreement to accept
+        check_can_write_in(user, community, needs_conduct=False)  # a new agreement to accept
         return
     check_not_suspended(user, community)
     if is_active_user(user) and not community.is_active:
@@ -126,7 +126,7 @@ def can_take_part(user: Any, resource: Resource) -> bool:
 
 def check_take_part(user: Any, resource: Resource) -> None:
     if can_take_part(user, resource):
-        check_write_in(user, resource.community, needs_conduct=False)  # a new agreement
+        check_can_write_in(user, resource.community, needs_conduct=False)  # a new agreement
         return
     check_not_suspended(user, resource.community)
     if resource.status != ResourceStatus.PUBLISHED:

@@ -12,7 +12,7 @@ from practica.accounts.models import User
 from practica.activity.services import TRACKING
 from practica.communities.models import Community, Membership
 from practica.communities.notify import tell
-from practica.communities.permissions import check_write_in, is_member, roles_forget
+from practica.communities.permissions import check_can_write_in, is_member, roles_forget
 from practica.communities.selectors import leader_ids
 from practica.core.audit import audit_record
 from practica.core.errors import ServiceError
@@ -105,7 +105,7 @@ def draft_comment_add(
         draft = Agreement.objects.filter(community=community).first()
         check_comment_on(actor, community, comments_open=bool(draft and draft.comments_open))
         number = community.agreement_version + 1
-    check_write_in(actor, community)
+    check_can_write_in(actor, community)
     body = body.strip()
     if not body:
         raise ServiceError(_("Write your comment first."))

@@ -13,7 +13,7 @@ from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.communities.models import Community
 from practica.communities.permissions import (
-    check_write_in,
+    check_can_write_in,
     community_abilities,
     must_accept_agreement,
 )
@@ -132,7 +132,7 @@ def _agreement_comment(request: HttpRequest, slug: str) -> HttpResponse:
     community = _community(request, slug)
     draft = selectors.agreement_draft(community=community)
     check_see_agreement_draft(request.user, community, draft)
-    check_write_in(request.user, community)  # a new agreement to accept first: kept text
+    check_can_write_in(request.user, community)  # a new agreement to accept first: kept text
     return post_draft_comment(
         request,
         community,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from practica.accounts.gates import write_gate
 from practica.communities import selectors as community_selectors
 from practica.communities.models import Community
-from practica.communities.permissions import check_write_in, community_abilities
+from practica.communities.permissions import check_can_write_in, community_abilities
 from practica.core.drafts import form_data
 from practica.core.errors import ServiceError
 from practica.core.markdown import render_markdown
@@ -134,7 +134,7 @@ def _plan_comment(request: HttpRequest, slug: str) -> HttpResponse:
     if draft is None:
         raise Http404
     check_see_plan(request.user, draft)
-    check_write_in(request.user, community)
+    check_can_write_in(request.user, community)
     return post_draft_comment(
         request,
         community,

@@ -104,7 +104,7 @@ def seed_following(rng: random.Random) -> None:
     people = {u.email: u for u in User.objects.filter(email__in=DEMO_FOLLOWING)}
     busiest = {
         slug: post_id
-        for slug, post_id in published.order_by("comment_count", "pk").values_list(
+        for slug, post_id in published.order_by("comment_count").values_list(
             "community__slug", "pk"
         )
     }
